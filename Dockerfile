@@ -1,0 +1,24 @@
+# The production-like image: gunicorn behind whitenoise for static files.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml ./
+COPY keuzehulp keuzehulp
+COPY options options
+RUN pip install --no-cache-dir .
+COPY . .
+COPY --from=assets /app/node_modules/bootstrap node_modules/bootstrap
+RUN DEBUG=true python manage.py compilemessages --ignore=node_modules -v 0 \
+    && DEBUG=true SECRET_KEY=build-only python manage.py collectstatic --no-input -v 0
+RUN useradd --system --no-create-home keuzehulp
+USER keuzehulp
+EXPOSE 8000
+CMD ["scripts/start-web.sh"]

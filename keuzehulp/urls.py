@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+# Dutch lives at /, English at /en/: the language switch is a plain link, so it works
+# without JavaScript and every page can be bookmarked in either language.
+urlpatterns += i18n_patterns(
+    path("", include("options.urls")),
+    prefix_default_language=False,
+)

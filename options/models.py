@@ -1,0 +1,419 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .fields import LinesField
+
+
+class PublishedContentError(ValidationError):
+    """A published version was about to change: whatever a patient printed must keep
+    showing exactly the content she saw, so an edit always makes a new version."""
+
+
+class DecisionAidQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=DecisionAid.Status.PUBLISHED)
+
+    def current(self, slug, language):
+        """The newest published version in this language, or None."""
+        return self.published().filter(slug=slug, language=language).order_by("-version").first()
+
+
+class DecisionAid(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        PUBLISHED = "published", _("gepubliceerd")
+
+    slug = models.SlugField()
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    title = models.CharField(max_length=200)
+    intro = LinesField(help_text=_("Eén alinea per regel."))
+    choice_is_yours = LinesField(help_text=_("Eén alinea per regel."))
+    production_date = models.DateField()
+    next_review_date = models.DateField()
+    update_policy = models.TextField()
+    authors = models.TextField()
+    funding = models.TextField(help_text=_("Financiering en belangenverstrengeling."))
+    alarm_signs = LinesField(help_text=_("Eén teken per regel."))
+
+    objects = DecisionAidQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "language", "version"], name="unique_aid_version"),
+        ]
+        ordering = ["slug", "language", "-version"]
+        verbose_name = _("keuzehulp")
+        verbose_name_plural = _("keuzehulpen")
+
+    def __str__(self):
+        return f"{self.title} ({self.language}, versie {self.version}, {self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        self.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_editable()
+        return super().delete(*args, **kwargs)
+
+    @property
+    def decision_aid(self):
+        return self
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def check_editable(self):
+        """Refuse a change to a version that is published in the database (also when the
+        object in memory was set back to draft)."""
+        stored_published = (
+            self.pk is not None and DecisionAid.objects.filter(pk=self.pk, status=self.Status.PUBLISHED).exists()
+        )
+        if stored_published:
+            raise PublishedContentError(
+                _("Versie %(version)s is gepubliceerd en kan niet meer veranderen. Maak een nieuwe versie."),
+                params={"version": self.version},
+            )
+
+
+class VersionedContent(models.Model):
+    """Part of one version of a decision aid: frozen once that version is published.
+
+    Bulk queryset updates bypass this guard; the content is only ever written by
+    options.content, which builds drafts.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_editable()
+        return super().delete(*args, **kwargs)
+
+    def check_editable(self):
+        aid = self.decision_aid
+        if aid.is_published:
+            raise PublishedContentError(
+                _("Versie %(version)s is gepubliceerd en kan niet meer veranderen. Maak een nieuwe versie."),
+                params={"version": aid.version},
+            )
+
+
+class AidPart(VersionedContent):
+    """An ordered item with a key that is unique within its version (subclasses add `aid`)."""
+
+    key = models.SlugField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def decision_aid(self):
+        return self.aid
+
+
+def unique_key(name):
+    return [models.UniqueConstraint(fields=["aid", "key"], name=f"unique_{name}_key")]
+
+
+class Source(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sources")
+    label = models.CharField(max_length=200, help_text=_("Korte naam in bronvermeldingen."))
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("source")
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+
+    def __str__(self):
+        return self.label
+
+
+class Option(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="options")
+    name = models.CharField(max_length=100)
+    summary = models.CharField(max_length=300)
+    steps = LinesField(help_text=_("Eén stap per regel."))
+    where = models.TextField()
+    duration = models.TextField()
+    pain_and_bleeding = models.TextField()
+    recovery = models.TextField()
+    pros = LinesField(help_text=_("Eén voordeel per regel."))
+    cons = LinesField(help_text=_("Eén nadeel per regel."))
+    prepare = LinesField(help_text=_("Eén punt per regel."))
+    contact = LinesField(help_text=_("Eén reden per regel."))
+    sources = models.ManyToManyField(Source, related_name="+")
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("option")
+        verbose_name = _("optie")
+        verbose_name_plural = _("opties")
+
+    def __str__(self):
+        return self.name
+
+
+class Outcome(AidPart):
+    """A chance as a natural frequency: `low` (to `high`) out of `denominator` women."""
+
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="outcomes")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="outcomes")
+    label = models.CharField(max_length=200)
+    reference_group = models.CharField(max_length=200)
+    time_frame = models.CharField(max_length=200)
+    low = models.PositiveSmallIntegerField()
+    high = models.PositiveSmallIntegerField()
+    denominator = models.PositiveSmallIntegerField(default=100)
+    positive = models.TextField(help_text=_("De kans positief verwoord, met het getal."))
+    negative = models.TextField(help_text=_("De kans negatief verwoord, met het getal."))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    other_source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    uncertainty = models.TextField(blank=True)
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("outcome")
+        verbose_name = _("uitkomst")
+        verbose_name_plural = _("uitkomsten")
+
+    @property
+    def is_range(self):
+        return self.high != self.low
+
+
+class ComparisonRow(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="comparison_rows")
+    question = models.CharField(max_length=200)
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("comparison_row")
+        verbose_name = _("vergelijkingsvraag")
+        verbose_name_plural = _("vergelijkingsvragen")
+
+    def __str__(self):
+        return self.question
+
+
+class ComparisonCell(VersionedContent):
+    row = models.ForeignKey(ComparisonRow, on_delete=models.CASCADE, related_name="cells")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["row", "option"], name="unique_cell_per_option")]
+        ordering = ["option__position"]
+        verbose_name = _("cel")
+        verbose_name_plural = _("cellen")
+
+    def __str__(self):
+        return f"{self.row.key} / {self.option.key}"
+
+    @property
+    def decision_aid(self):
+        return self.row.aid
+
+
+class ValueStatement(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="value_statements")
+    text = models.CharField(max_length=300)
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("value_statement")
+        verbose_name = _("waarde-uitspraak")
+        verbose_name_plural = _("waarde-uitspraken")
+
+    def __str__(self):
+        return self.text
+
+
+class ValueStatementFit(VersionedContent):
+    class Match(models.TextChoices):
+        FITS = "fits", _("past")
+        PARTLY = "partly", _("past deels")
+        DOES_NOT_FIT = "does_not_fit", _("past niet")
+
+    statement = models.ForeignKey(ValueStatement, on_delete=models.CASCADE, related_name="fits")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    match = models.CharField(max_length=16, choices=Match.choices)
+    reason = models.TextField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["statement", "option"], name="unique_fit_per_option")]
+        ordering = ["option__position"]
+        verbose_name = _("past bij optie")
+        verbose_name_plural = _("past bij opties")
+
+    def __str__(self):
+        return f"{self.statement.key} / {self.option.key}"
+
+    @property
+    def decision_aid(self):
+        return self.statement.aid
+
+
+class KnowledgeQuestion(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="knowledge_questions")
+    question = models.CharField(max_length=300)
+    explanation = models.TextField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("knowledge_question")
+        verbose_name = _("kennisvraag")
+        verbose_name_plural = _("kennisvragen")
+
+    def __str__(self):
+        return self.question
+
+
+class KnowledgeChoice(VersionedContent):
+    question = models.ForeignKey(KnowledgeQuestion, on_delete=models.CASCADE, related_name="choices")
+    key = models.SlugField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=300)
+    is_correct = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "key"], name="unique_knowledge_choice")]
+        ordering = ["position"]
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def decision_aid(self):
+        return self.question.aid
+
+
+class Flag(AidPart):
+    """What an answer about her situation raises: information, a point to discuss, or
+    a call to the hospital now."""
+
+    class Kind(models.TextChoices):
+        CALL_NOW = "call_now", _("bel nu")
+        DISCUSS_CURETTAGE = "discuss_curettage", _("curettage bespreken")
+        ANTI_D = "anti_d", _("anti-D")
+        RECURRENCE = "recurrence", _("herhaalde miskraam")
+        INFORMATION = "information", _("informatie")
+
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("flag")
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+
+    def __str__(self):
+        return self.title
+
+
+class SituationQuestion(AidPart):
+    class Group(models.TextChoices):
+        SAFETY = "safety", _("veiligheid")
+        SITUATION = "situation", _("situatie")
+
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="situation_questions")
+    group = models.CharField(max_length=16, choices=Group.choices)
+    question = models.CharField(max_length=300)
+    hint = models.TextField()
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("situation_question")
+        verbose_name = _("situatievraag")
+        verbose_name_plural = _("situatievragen")
+
+    def __str__(self):
+        return self.question
+
+
+class SituationChoice(VersionedContent):
+    question = models.ForeignKey(SituationQuestion, on_delete=models.CASCADE, related_name="choices")
+    key = models.SlugField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=200)
+    flags = models.ManyToManyField(Flag, blank=True, related_name="raised_by")
+    # A figure that applies to women who give this answer, e.g. the chance by age group.
+    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "key"], name="unique_situation_choice")]
+        ordering = ["position"]
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def decision_aid(self):
+        return self.question.aid
+
+
+class InfoSection(AidPart):
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=200)
+    body = LinesField(help_text=_("Eén alinea per regel."))
+    sources = models.ManyToManyField(Source, related_name="+")
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("section")
+        verbose_name = _("informatieblok")
+        verbose_name_plural = _("informatieblokken")
+
+    def __str__(self):
+        return self.title
+
+
+class OrganisationProfile(models.Model):
+    """The hospital whose numbers appear wherever the content says "call the hospital"."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    phone_office_hours = models.CharField(_("telefoon tijdens kantooruren"), max_length=40)
+    phone_out_of_hours = models.CharField(_("telefoon buiten kantooruren"), max_length=40)
+    website = models.URLField(_("website"), blank=True)
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        help_text=_("Een voorbeeldprofiel: de app zegt dan dat de nummers niet echt zijn."),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        """A real profile wins over the shipped example."""
+        return cls.objects.order_by("is_example", "pk").first()

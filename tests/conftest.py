@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from options.content import import_content, load_translations
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
+
+
+def pytest_report_header(config):
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or database['NAME']})"
+
+
+@pytest.fixture(scope="session")
+def shipped_content():
+    """The content files of the repository, checked once per run."""
+    return load_translations(CONTENT_DIR)
+
+
+@pytest.fixture
+def shipped_aids(db, shipped_content):
+    """The shipped content, imported as the published versions in every language."""
+    return {language: import_content(content)[0] for language, content in shipped_content.items()}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized browser context (no cookies), and its page."""
+    from tests.browser import PHONE
+
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_aids(transactional_db, shipped_content):
+    """The shipped content, visible to the live server's thread."""
+    return {language: import_content(content)[0] for language, content in shipped_content.items()}

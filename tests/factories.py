@@ -1,0 +1,117 @@
+"""Small builders of test data."""
+
+import copy
+import datetime
+
+from options.content import import_content, normalise
+
+OPTION_KEYS = ("afwachten", "medicijnen", "curettage")
+
+
+def option(key, **overrides):
+    return {
+        "key": key,
+        "name": key.capitalize(),
+        "summary": f"Samenvatting van {key}.",
+        "steps": ["Eerste stap.", "Tweede stap."],
+        "where": "Thuis.",
+        "duration": "Een paar dagen.",
+        "pain_and_bleeding": "Pijn als bij een menstruatie.",
+        "recovery": "Snel.",
+        "pros": ["Voordeel een.", "Voordeel twee.", "Voordeel drie."],
+        "cons": ["Nadeel een.", "Nadeel twee.", "Nadeel drie."],
+        "prepare": ["Maandverband."],
+        "contact": ["Bij koorts."],
+        "sources": ["folder"],
+        **overrides,
+    }
+
+
+def outcome(key, low, high=None, option="medicijnen", **overrides):
+    high = low if high is None else high
+    figure = f"{low} tot {high}" if high != low else f"{low}"
+    rest = f"{100 - high} tot {100 - low}" if high != low else f"{100 - high}"
+    return {
+        "key": key,
+        "option": option,
+        "label": f"Uitkomst {key}",
+        "reference_group": "vrouwen die kiezen voor medicijnen",
+        "time_frame": "binnen 2 dagen",
+        "low": low,
+        "high": high,
+        "denominator": 100,
+        "positive": f"Bij {figure} van de 100 vrouwen gebeurt het.",
+        "negative": f"Bij {rest} van de 100 vrouwen gebeurt het niet.",
+        "source": "folder",
+        **overrides,
+    }
+
+
+def comparison_row(key, outcome_key=None):
+    cells = {k: {"text": f"{key} bij {k}."} for k in OPTION_KEYS}
+    if outcome_key:
+        cells["medicijnen"]["outcome"] = outcome_key
+    return {"key": key, "question": f"Vraag {key}?", "cells": cells}
+
+
+def value_statement(key):
+    return {
+        "key": key,
+        "text": f"Uitspraak {key}.",
+        "fit": {k: {"match": "fits", "reason": "Omdat.", "source": "folder"} for k in OPTION_KEYS},
+    }
+
+
+def content(language="nl", **overrides):
+    """A small, valid decision aid in the shape of a content file."""
+    data = {
+        "slug": "miskraam",
+        "language": language,
+        "title": "Keuzehulp miskraam",
+        "intro": ["Voor wie deze keuzehulp is."],
+        "choice_is_yours": ["Jij kiest. Alle mogelijkheden zijn veilig."],
+        "production_date": datetime.date(2026, 11, 23),
+        "next_review_date": datetime.date(2027, 11, 23),
+        "update_policy": "Elk jaar.",
+        "authors": "Het team.",
+        "funding": "Geen.",
+        "alarm_signs": ["Veel bloedverlies."],
+        "sources": [
+            {"key": "folder", "label": "Folder", "title": "Een folder", "publisher": "Een ziekenhuis", "year": None},
+            {"key": "andere", "label": "Andere folder", "title": "Nog een", "publisher": "Elders"},
+        ],
+        "options": [option(key) for key in OPTION_KEYS],
+        "outcomes": [outcome("medicijnen-werkt", 85), outcome("spoed", 1, 2, option="afwachten")],
+        "comparison": [comparison_row("waar"), comparison_row("kans", "medicijnen-werkt")],
+        "value_statements": [value_statement("thuis")],
+        "knowledge_questions": [
+            {
+                "key": "werkt",
+                "question": "Hoe vaak werkt het?",
+                "choices": [{"key": "a", "text": "85 van de 100"}, {"key": "b", "text": "50 van de 100"}],
+                "answer": "a",
+                "explanation": "Bij 85 van de 100.",
+                "source": "folder",
+            }
+        ],
+        "situation_questions": [
+            {
+                "key": "rhesus",
+                "group": "situation",
+                "question": "Rhesus negatief?",
+                "hint": "Voor anti-D.",
+                "choices": [{"key": "ja", "text": "Ja", "flags": ["anti-d"]}, {"key": "nee", "text": "Nee"}],
+            }
+        ],
+        "flags": [
+            {"key": "anti-d", "kind": "anti_d", "title": "Anti-D", "text": "Bespreek anti-D.", "source": "folder"}
+        ],
+        "sections": [{"key": "hoe-vaak", "title": "Hoe vaak?", "body": ["Vaak."], "sources": ["folder"]}],
+    }
+    data.update(overrides)
+    return copy.deepcopy(data)
+
+
+def published_aid(language="nl", **overrides):
+    aid, _ = import_content(normalise(content(language, **overrides)))
+    return aid

@@ -1,0 +1,140 @@
+"""The first patient pages answer in Dutch and English, with sourced figures."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from options import content
+from tests import factories
+
+PAGES = [
+    ("options:start", {}),
+    ("options:option", {"key": "afwachten"}),
+    ("options:option", {"key": "medicijnen"}),
+    ("options:option", {"key": "curettage"}),
+    ("options:comparison", {}),
+    ("options:background", {}),
+    ("options:about", {}),
+]
+
+
+def url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def text_of(response):
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(("name", "kwargs"), PAGES)
+def test_every_page_answers_in_both_languages(client, shipped_aids, name, kwargs, language):
+    response = client.get(url(name, language, **kwargs))
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.content.decode()
+    assert shipped_aids[language].title in text_of(response)
+
+
+def test_english_lives_under_en_and_dutch_at_the_root(shipped_aids):
+    assert url("options:comparison", "nl") == "/vergelijken/"
+    assert url("options:comparison", "en") == "/en/vergelijken/"
+
+
+def test_every_page_links_to_the_other_language(client, shipped_aids):
+    html = client.get(url("options:comparison", "nl")).content.decode()
+    assert '<a class="language-link" href="/en/vergelijken/" hreflang="en" lang="en">English</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "figures"),
+    [
+        (
+            "nl",
+            [
+                "85 van de 100 vrouwen",
+                "15 van de 100 vrouwen",
+                "70 van de 100 vrouwen",
+                "1 van de 100 vrouwen",
+                "2 van de 100 vrouwen",
+            ],
+        ),
+        (
+            "en",
+            [
+                "85 out of 100 women",
+                "15 out of 100 women",
+                "70 out of 100 women",
+                "1 out of 100 women",
+                "2 out of 100 women",
+            ],
+        ),
+    ],
+)
+def test_the_comparison_shows_the_primary_figures_with_their_source(client, shipped_aids, language, figures):
+    aid = shipped_aids[language]
+    response = client.get(url("options:comparison", language))
+    html = response.content.decode()
+    primary = aid.sources.get(key="nvog-ommelander").label
+    for key, figure in [
+        ("medicijnen-werkt", 85),
+        ("medicijnen-alsnog-curettage", 15),
+        ("afwachten-binnen-2-weken", 70),
+        ("curettage-perforatie", 1),
+        ("curettage-bloedtransfusie", 2),
+        ("curettage-verklevingen", 2),
+    ]:
+        outcome = aid.outcomes.get(key=key)
+        assert (outcome.low, outcome.high, outcome.source.label) == (figure, figure, primary)
+        # Each figure is drawn as an icon array whose text alternative states it,
+        # and its source is named beside it.
+        label = re.search(rf'aria-label="([^"]*{re.escape(outcome.positive[:40])}[^"]*)"', html)
+        assert label, f"no icon array for {key}"
+    text = text_of(response)
+    for figure in figures:
+        assert figure in text
+    assert text.count(primary) >= 6
+
+
+def test_icon_arrays_draw_exactly_the_figure(client, shipped_aids):
+    html = client.get(url("options:comparison", "nl")).content.decode()
+    outcome = shipped_aids["nl"].outcomes.get(key="medicijnen-werkt")
+    svg = re.search(rf'<svg class="icon-array"[^>]*aria-label="[^"]*{re.escape(outcome.positive[:40])}.*?</svg>', html)
+    affected = re.search(r'class="icon-affected" d="([^"]*)"', svg.group(0)).group(1)
+    unaffected = re.search(r'class="icon-unaffected" d="([^"]*)"', svg.group(0)).group(1)
+    # Every figure is a head and a body: two closed sub-paths.
+    assert (affected.count("Z") // 2, unaffected.count("Z") // 2) == (85, 15)
+
+
+def test_the_start_page_names_sources_date_and_the_numbers_to_call(client, shipped_aids):
+    text = text_of(client.get("/"))
+    aid = shipped_aids["nl"]
+    for source in aid.sources.all():
+        assert source.label in text
+    assert "23 november 2026" in text
+    assert "012 345 67 89" in text and "012 345 67 00" in text
+    assert "Let op: dit zijn voorbeeldnummers." in text
+    assert "Wanneer bel je meteen het ziekenhuis?" in text
+    for sign in aid.alarm_signs:
+        assert sign in text
+
+
+def test_an_unknown_option_is_a_404(client, shipped_aids):
+    assert client.get("/opties/aspirine/").status_code == 404
+
+
+def test_without_published_content_the_pages_say_so_with_a_503(client, db):
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "De keuzehulp is even niet beschikbaar" in text_of(response)
+
+
+def test_a_draft_is_never_shown_to_patients(client, db):
+    published = factories.published_aid()
+    draft = content.new_draft(published)
+    draft.title = "Concepttitel"
+    draft.save()
+    assert "Concepttitel" not in text_of(client.get("/"))
