@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "options",
+    "answers",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +127,23 @@ STORAGES = {
         )
     },
 }
+
+# The cache holds the rate limits, so in production all workers must share it: Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Her answers are deleted this many days after her last save (`manage.py purge_answers`).
+ANSWERS_RETENTION_DAYS = int(os.environ.get("ANSWERS_RETENTION_DAYS", "30"))
+# Resume-code attempts per client and hour: a wrong code after that answers 429.
+RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
+
+CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -10,5 +10,6 @@ urlpatterns = [
 # without JavaScript and every page can be bookmarked in either language.
 urlpatterns += i18n_patterns(
     path("", include("options.urls")),
+    path("mijn-keuze/", include("answers.urls")),
     prefix_default_language=False,
 )

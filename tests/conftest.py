@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from options.content import import_content, load_translations
 
@@ -10,7 +11,17 @@ CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
 
 def pytest_report_header(config):
     database = settings.DATABASES["default"]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or database['NAME']})"
+    cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return [
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or database['NAME']})",
+        f"cache: {cache_backend}",
+    ]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits count per client address; every test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

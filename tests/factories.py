@@ -96,15 +96,46 @@ def content(language="nl", **overrides):
         ],
         "situation_questions": [
             {
+                "key": "veel-bloedverlies",
+                "group": "safety",
+                "question": "Verlies je nu veel bloed?",
+                "hint": "Een paar keer per uur een dik verband vol.",
+                "choices": [{"key": "ja", "text": "Ja", "flags": ["bel-nu"]}, {"key": "nee", "text": "Nee"}],
+            },
+            {
+                "key": "eerdere-miskramen",
+                "group": "situation",
+                "question": "Hoe vaak had je al een miskraam?",
+                "hint": "Na 2 of meer is er meer informatie.",
+                "choices": [
+                    {"key": "geen", "text": "Nooit"},
+                    {"key": "twee", "text": "2 keer", "flags": ["herhaalde-miskraam"]},
+                ],
+            },
+            {
                 "key": "rhesus",
                 "group": "situation",
                 "question": "Rhesus negatief?",
                 "hint": "Voor anti-D.",
                 "choices": [{"key": "ja", "text": "Ja", "flags": ["anti-d"]}, {"key": "nee", "text": "Nee"}],
-            }
+            },
         ],
         "flags": [
-            {"key": "anti-d", "kind": "anti_d", "title": "Anti-D", "text": "Bespreek anti-D.", "source": "folder"}
+            {
+                "key": "bel-nu",
+                "kind": "call_now",
+                "title": "Bel nu",
+                "text": "Bel nu het ziekenhuis.",
+                "source": "folder",
+            },
+            {"key": "anti-d", "kind": "anti_d", "title": "Anti-D", "text": "Bespreek anti-D.", "source": "folder"},
+            {
+                "key": "herhaalde-miskraam",
+                "kind": "recurrence",
+                "title": "Herhaalde miskraam",
+                "text": "Na 2 miskramen is de kans op nog een miskraam ongeveer 25 van de 100.",
+                "source": "folder",
+            },
         ],
         "sections": [{"key": "hoe-vaak", "title": "Hoe vaak?", "body": ["Vaak."], "sources": ["folder"]}],
     }

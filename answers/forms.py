@@ -1,0 +1,146 @@
+"""One small form per step. Every field is optional: she may skip any question."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import RATING_CHOICES, UNSURE
+
+OWN_TEXT_MAX_LENGTH = 1000
+OWN_CONCERNS = 3
+OWN_QUESTIONS = 6
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+SURE_HINT = _("Er is geen goed of fout antwoord. Het helpt je arts te zien wat je nog nodig hebt.")
+
+
+class PatientForm(forms.Form):
+    def error_links(self):
+        """(anchor, message) for the error summary at the top of the page: each links to
+        its field (for a group of radio buttons, its first button)."""
+        links = []
+        for name, errors in self.errors.items():
+            field = self[name]
+            radio = isinstance(field.field.widget, forms.RadioSelect)
+            anchor = f"{field.auto_id}_0" if radio else field.auto_id
+            links.extend((anchor, f"{field.label}: {error}") for error in errors)
+        return links
+
+
+def choice_field(label, choices, help_text=""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        help_text=help_text,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Kies een van de antwoorden die hier staan.")},
+    )
+
+
+class OwnTextField(forms.CharField):
+    def widget_attrs(self, widget):
+        # No maxlength in the page: the browser would silently cut off a pasted text. Too
+        # long a text gets a clear message instead, with everything she typed kept.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+def own_text_field(label, help_text=""):
+    return OwnTextField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        max_length=OWN_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": _("Je tekst is te lang: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+        },
+    )
+
+
+class SituationForm(PatientForm):
+    """The safety check or her situation: one field per question of that group."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[question.key] = choice_field(
+                question.question, [(c.key, c.text) for c in question.choices.all()], question.hint
+            )
+
+
+class ValuesForm(PatientForm):
+    def __init__(self, *args, statements, **kwargs):
+        super().__init__(*args, **kwargs)
+        for statement in statements:
+            self.fields[statement.key] = choice_field(
+                statement.text,
+                [(str(n), label) for n, label in RATING_CHOICES],
+                _("Hoe belangrijk is dit voor jou?"),
+            )
+        for number in range(1, OWN_CONCERNS + 1):
+            self.fields[f"concern_{number}"] = own_text_field(
+                _("Iets anders dat voor jou belangrijk is (%(number)s)") % {"number": number},
+                _("In je eigen woorden. Dit komt in je samenvatting voor de arts."),
+            )
+
+
+class KnowledgeForm(PatientForm):
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[question.key] = choice_field(
+                question.question, [(c.key, c.text) for c in question.choices.all()]
+            )
+
+
+class LeaningForm(PatientForm):
+    # The SURE test (Légaré et al.): four yes/no questions on decisional conflict.
+    sure_best_choice = choice_field(_("Weet je zeker wat voor jou de beste keuze is?"), YES_NO, SURE_HINT)
+    sure_knows_benefits_and_risks = choice_field(
+        _("Ken je de voordelen en nadelen van elke mogelijkheid?"), YES_NO, SURE_HINT
+    )
+    sure_clear_what_matters = choice_field(
+        _("Is het voor jou duidelijk welke voordelen en nadelen voor jou het belangrijkst zijn?"), YES_NO, SURE_HINT
+    )
+    sure_enough_support = choice_field(_("Heb je genoeg steun en advies om een keuze te maken?"), YES_NO, SURE_HINT)
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(o.key, o.name) for o in options] + [(UNSURE, _("Ik weet het nog niet"))]
+        self.fields = {
+            "leaning": choice_field(
+                _("Naar welke mogelijkheid neig je nu?"),
+                choices,
+                _("Je legt je hiermee niet vast. Je kunt altijd nog van gedachten veranderen."),
+            ),
+            **self.fields,
+        }
+
+
+class QuestionsForm(PatientForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in range(1, OWN_QUESTIONS + 1):
+            self.fields[f"question_{number}"] = own_text_field(
+                _("Vraag of opmerking %(number)s") % {"number": number},
+                _("Bijvoorbeeld iets wat je nog niet begrijpt, of iets wat je wilt regelen."),
+            )
+
+
+class ResumeForm(PatientForm):
+    code = forms.CharField(
+        label=_("Jouw code"),
+        help_text=_("De code van 12 tekens die je hebt opgeschreven, bijvoorbeeld ABCD-EFGH-JKMN."),
+        max_length=40,
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].upper().split()).replace("-", "")
+        if len(code) != 12:
+            raise forms.ValidationError(_("Een code heeft 12 tekens. Kijk nog eens wat je hebt opgeschreven."))
+        return code
+
+
+UNKNOWN_CODE = _("Deze code kennen we niet. Kijk of je hem goed hebt overgenomen.")
+EXPIRED_CODE = _("Deze code is verlopen: je antwoorden zijn na de bewaartermijn gewist. Je kunt opnieuw beginnen.")

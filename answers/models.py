@@ -1,0 +1,164 @@
+import datetime
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from options.models import DecisionAid
+
+# No 0/O, 1/I/L: a code she writes down and types on another device must survive that.
+RESUME_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RESUME_CODE_LENGTH = 12  # 31**12 is about 2**59: guessing within the retention time is hopeless
+
+UNSURE = "nog-niet-zeker"
+RATING_CHOICES = [
+    (1, _("niet belangrijk")),
+    (2, _("een beetje belangrijk")),
+    (3, _("belangrijk")),
+    (4, _("erg belangrijk")),
+    (5, _("heel erg belangrijk")),
+]
+IMPORTANT = 4  # from "erg belangrijk" on, a statement counts as important to her
+
+
+def resume_code_digest(code):
+    """What is stored instead of the code: a keyed hash, so the database alone cannot
+    be used to resume anyone's answers."""
+    normalised = "".join(code.upper().split()).replace("-", "")
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+def new_resume_code():
+    code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+    return "-".join(code[i : i + 4] for i in range(0, RESUME_CODE_LENGTH, 4))
+
+
+def retention_deadline():
+    return timezone.now() + datetime.timedelta(days=settings.ANSWERS_RETENTION_DAYS)
+
+
+class RecordQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(expires_at__gt=timezone.now())
+
+    def expired(self, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class Record(models.Model):
+    """Her answers. Anonymous by design: no name, e-mail, account or IP address; only a
+    random id in her session cookie and, if she asks for one, the digest of a resume code.
+
+    Answers refer to the content by key, which is the same in every language, so that she
+    can switch language on the way and the doctor can read her summary in Dutch.
+    """
+
+    # The version she last answered in: what she saw.
+    aid = models.ForeignKey(DecisionAid, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=retention_deadline, db_index=True)
+    resume_code_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # The steps she has reached (answered or skipped): a later step cannot be opened first.
+    reached_step = models.PositiveSmallIntegerField(default=0)
+    leaning = models.CharField(max_length=60, blank=True)
+    sure_best_choice = models.BooleanField(null=True)
+    sure_knows_benefits_and_risks = models.BooleanField(null=True)
+    sure_clear_what_matters = models.BooleanField(null=True)
+    sure_enough_support = models.BooleanField(null=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("antwoorden van een vrouw")
+        verbose_name_plural = _("antwoorden")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+    SURE_FIELDS = (
+        "sure_best_choice",
+        "sure_knows_benefits_and_risks",
+        "sure_clear_what_matters",
+        "sure_enough_support",
+    )
+
+    @property
+    def sure_score(self):
+        """The SURE test: one point per "yes"; None until all four are answered."""
+        answers = [getattr(self, name) for name in self.SURE_FIELDS]
+        if None in answers:
+            return None
+        return sum(answers)
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+
+class SituationAnswer(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="situation_answers")
+    question = models.SlugField(max_length=60)
+    choice = models.SlugField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["record", "question"], name="one_answer_per_situation_question")]
+
+    def __str__(self):
+        return self.question
+
+
+class ValueRating(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="value_ratings")
+    statement = models.SlugField(max_length=60)
+    rating = models.PositiveSmallIntegerField(choices=RATING_CHOICES)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record", "statement"], name="one_rating_per_statement"),
+            models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5), name="rating_from_1_to_5"),
+        ]
+
+    def __str__(self):
+        return self.statement
+
+    @property
+    def is_important(self):
+        return self.rating >= IMPORTANT
+
+
+class OwnText(models.Model):
+    """Something in her own words: a concern of her own, or a question for the doctor."""
+
+    class Kind(models.TextChoices):
+        CONCERN = "concern", _("eigen punt")
+        QUESTION = "question", _("vraag")
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="own_texts")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    position = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["record", "kind", "position"], name="one_text_per_place")]
+        ordering = ["kind", "position"]
+
+    def __str__(self):
+        # Never her words: a __str__ can end up in a log line.
+        return f"{self.kind} {self.position + 1}"
+
+
+class KnowledgeAnswer(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="knowledge_answers")
+    question = models.SlugField(max_length=60)
+    choice = models.SlugField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["record", "question"], name="one_answer_per_knowledge_question")]
+
+    def __str__(self):
+        return self.question

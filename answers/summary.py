@@ -1,0 +1,146 @@
+"""Her answers read against the content of one language: for the check-your-answers page
+and for her summary. A question she skipped is None here, never a made-up answer."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from options.models import Flag, SituationChoice, SituationQuestion, ValueStatementFit
+
+from .models import IMPORTANT, RATING_CHOICES, UNSURE, OwnText
+
+
+@dataclass
+class SituationLine:
+    question: object
+    choice: object  # None: not answered
+
+
+@dataclass
+class RatingLine:
+    statement: object
+    rating: int | None
+
+    @property
+    def is_important(self):
+        return self.rating is not None and self.rating >= IMPORTANT
+
+    @property
+    def rating_label(self):
+        return dict(RATING_CHOICES).get(self.rating)
+
+
+@dataclass
+class OptionFit:
+    option: object
+    fits: list = field(default_factory=list)  # (statement, fit) pairs
+    partly: list = field(default_factory=list)
+    does_not_fit: list = field(default_factory=list)
+
+
+@dataclass
+class KnowledgeLine:
+    question: object
+    chosen: object  # None: not answered
+    correct: object
+
+    @property
+    def is_correct(self):
+        return self.chosen is not None and self.chosen == self.correct
+
+
+class Summary:
+    def __init__(self, record, aid):
+        self.record = record
+        self.aid = aid
+        self.options = list(aid.options.all())
+        choices = SituationChoice.objects.select_related("outcome__source").prefetch_related(
+            Prefetch("flags", queryset=Flag.objects.select_related("source"))
+        )
+        questions = aid.situation_questions.prefetch_related(Prefetch("choices", queryset=choices))
+        situation = {a.question: a.choice for a in record.situation_answers.all()}
+        self.safety, self.situation = [], []
+        for question in questions:
+            chosen = next((c for c in question.choices.all() if c.key == situation.get(question.key)), None)
+            group = self.safety if question.group == SituationQuestion.Group.SAFETY else self.situation
+            group.append(SituationLine(question, chosen))
+
+        fits = ValueStatementFit.objects.select_related("option", "source")
+        statements = aid.value_statements.prefetch_related(Prefetch("fits", queryset=fits))
+        ratings = {r.statement: r.rating for r in record.value_ratings.all()}
+        self.ratings = [RatingLine(s, ratings.get(s.key)) for s in statements]
+
+        own_texts = list(record.own_texts.all())
+        self.concerns = [t.text for t in own_texts if t.kind == OwnText.Kind.CONCERN]
+        self.questions = [t.text for t in own_texts if t.kind == OwnText.Kind.QUESTION]
+
+        knowledge = {a.question: a.choice for a in record.knowledge_answers.all()}
+        self.knowledge = []
+        for question in aid.knowledge_questions.select_related("source").prefetch_related("choices"):
+            choices = list(question.choices.all())
+            self.knowledge.append(
+                KnowledgeLine(
+                    question,
+                    next((c for c in choices if c.key == knowledge.get(question.key)), None),
+                    next(c for c in choices if c.is_correct),
+                )
+            )
+
+    def answered_lines(self):
+        return [line for line in self.safety + self.situation if line.choice is not None]
+
+    @property
+    def flags(self):
+        """The flags her answers raise, each once, in the content's order."""
+        raised = {f.pk: f for line in self.answered_lines() for f in line.choice.flags.all()}
+        return sorted(raised.values(), key=lambda flag: flag.position)
+
+    @property
+    def situation_outcomes(self):
+        """Figures that apply to her, such as the chance of a miscarriage at her age."""
+        return [line.choice.outcome for line in self.answered_lines() if line.choice.outcome]
+
+    @property
+    def needs_call_now(self):
+        return any(flag.kind == Flag.Kind.CALL_NOW for flag in self.flags)
+
+    def option_fits(self):
+        """Per option: which of the statements she finds important it fits, and which not."""
+        by_option = {option.pk: OptionFit(option) for option in self.options}
+        for line in self.ratings:
+            if not line.is_important:
+                continue
+            for fit in line.statement.fits.all():
+                getattr(by_option[fit.option_id], fit.match).append((line.statement, fit))
+        return list(by_option.values())
+
+    @property
+    def has_ratings(self):
+        return any(line.rating is not None for line in self.ratings)
+
+    @property
+    def has_important_ratings(self):
+        return any(line.is_important for line in self.ratings)
+
+    @property
+    def wrong_answers(self):
+        return [line for line in self.knowledge if line.chosen is not None and not line.is_correct]
+
+    @property
+    def leaning(self):
+        """The option she leans to, UNSURE, or None when she did not say."""
+        if self.record.leaning == UNSURE:
+            return UNSURE
+        return next((o for o in self.options if o.key == self.record.leaning), None)
+
+    @property
+    def leaning_label(self):
+        leaning = self.leaning
+        if leaning == UNSURE:
+            return _("Nog niet zeker")
+        return leaning.name if leaning else None
+
+    @property
+    def sure_score(self):
+        return self.record.sure_score

@@ -1,0 +1,351 @@
+from functools import wraps
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from options.models import DecisionAid, SituationQuestion
+from options.views import SLUG
+
+from . import actions, forms, throttle
+from .models import Record
+from .steps import BY_SLUG, STEPS, next_step
+from .summary import Summary
+
+SESSION_KEY = "answers_record"
+
+
+def current_record(request):
+    """Her record from the session cookie, or None (never one that has expired)."""
+    record_id = request.session.get(SESSION_KEY)
+    if record_id is None:
+        return None
+    return Record.objects.active().select_related("aid").filter(pk=record_id).first()
+
+
+def remember(request, record):
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = record.pk
+    keep_session_until(request, record)
+
+
+def keep_session_until(request, record):
+    # The session lives exactly as long as her record: the purge removes both together.
+    request.session.set_expiry(record.expires_at)
+
+
+def aid_for(record):
+    """The content in the page's language: the version she answered in, or for another
+    language its newest published version (the keys are the same in every language)."""
+    language = get_language()
+    if record is not None and record.aid.language == language:
+        return record.aid
+    return DecisionAid.objects.current(SLUG, language)
+
+
+def patient_page(view):
+    """Her pages: never cached anywhere (they show her answers), with her record and the
+    content in the page's language."""
+
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        record = current_record(request)
+        aid = aid_for(record)
+        if aid is None:
+            return render(request, "options/unavailable.html", status=503)
+        return view(request, record, aid, *args, **kwargs)
+
+    return wrapper
+
+
+def step_page(slug):
+    """A step of the path: a later step than she has reached redirects to the first one
+    she has not answered or skipped yet."""
+    step = BY_SLUG[slug]
+
+    def decorator(view):
+        @patient_page
+        @require_http_methods(["GET", "POST"])
+        @wraps(view)
+        def wrapper(request, record, aid):
+            reached = record.reached_step if record else 0
+            if step.number > reached + 1:
+                return redirect(STEPS[reached].url)
+            return view(request, record, aid, step)
+
+        return wrapper
+
+    return decorator
+
+
+def skipping(request):
+    return request.method == "POST" and request.POST.get("action") == "skip"
+
+
+def saved_record(request, record, aid):
+    """Her record, made at her first save."""
+    if record is None:
+        record = actions.start_record(aid)
+        remember(request, record)
+    elif record.aid_id != aid.pk:
+        record.aid = aid
+        record.save(update_fields=["aid"])
+    return record
+
+
+def after_save(request, record, step, to=None):
+    keep_session_until(request, record)
+    return redirect(to or next_step(step).url)
+
+
+def render_step(request, step, aid, form, template="answers/step.html", **context):
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        template,
+        {"aid": aid, "step": step, "steps": STEPS, "form": form, **context},
+        status=status,
+    )
+
+
+def handle_step(request, record, aid, step, form, save, to=None, template="answers/step.html", **context):
+    """The shared flow of a step: skip, or save what is valid, or show the errors."""
+    if skipping(request):
+        record = saved_record(request, record, aid)
+        actions.skip_step(record, step.number)
+        return after_save(request, record, step)
+    if request.method == "POST" and form.is_valid():
+        record = saved_record(request, record, aid)
+        save(record, form.cleaned_data)
+        return after_save(request, record, step, to and to(record))
+    return render_step(request, step, aid, form, template, record=record, **context)
+
+
+def situation_questions(aid, group):
+    return aid.situation_questions.filter(group=group).prefetch_related("choices")
+
+
+def situation_initial(record, questions):
+    if record is None:
+        return {}
+    keys = [q.key for q in questions]
+    return {a.question: a.choice for a in record.situation_answers.all() if a.question in keys}
+
+
+def result_page(slug, template, with_summary=True):
+    """The page after a step: what her answers mean, then on to the next step."""
+    step = BY_SLUG[slug]
+
+    @patient_page
+    def view(request, record, aid):
+        if record is None:
+            return redirect(step.url)
+        summary = Summary(record, aid) if with_summary else None
+        context = {"aid": aid, "record": record, "summary": summary, "step": step, "next": next_step(step)}
+        return render(request, template, context)
+
+    return view
+
+
+situation_result = result_page("situation", "answers/situation_result.html")
+values_result = result_page("values", "answers/values_result.html")
+knowledge_result = result_page("knowledge", "answers/knowledge_result.html")
+leaning_help = result_page("leaning", "answers/leaning_help.html", with_summary=False)
+
+
+@patient_page
+def intro(request, record, aid):
+    reached = record.reached_step if record else 0
+    return render(
+        request,
+        "answers/intro.html",
+        {
+            "aid": aid,
+            "record": record,
+            "steps": STEPS,
+            "first_step": STEPS[min(reached, len(STEPS) - 1)],
+            "retention_days": settings.ANSWERS_RETENTION_DAYS,
+        },
+    )
+
+
+@step_page("safety")
+def safety(request, record, aid, step):
+    questions = list(situation_questions(aid, SituationQuestion.Group.SAFETY))
+    form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
+
+    def call_now_or_next(record):
+        return "answers:call_now" if Summary(record, aid).needs_call_now else None
+
+    return handle_step(
+        request,
+        record,
+        aid,
+        step,
+        form,
+        lambda record, data: actions.save_situation(record, step.number, data),
+        to=call_now_or_next,
+        template="answers/safety.html",
+    )
+
+
+@patient_page
+def call_now(request, record, aid):
+    return render(request, "answers/call_now.html", {"aid": aid, "next": BY_SLUG["situation"]})
+
+
+@step_page("situation")
+def situation(request, record, aid, step):
+    questions = list(situation_questions(aid, SituationQuestion.Group.SITUATION))
+    form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
+    return handle_step(
+        request,
+        record,
+        aid,
+        step,
+        form,
+        lambda record, data: actions.save_situation(record, step.number, data),
+        to=lambda record: "answers:situation_result",
+    )
+
+
+@step_page("values")
+def values(request, record, aid, step):
+    statements = list(aid.value_statements.all())
+    initial = {}
+    if record is not None:
+        initial = {r.statement: str(r.rating) for r in record.value_ratings.all()}
+        concerns = [t.text for t in record.own_texts.filter(kind="concern")]
+        initial.update({f"concern_{n}": text for n, text in enumerate(concerns, start=1)})
+    form = forms.ValuesForm(request.POST or None, statements=statements, initial=initial)
+
+    def save(record, data):
+        ratings = {s.key: data[s.key] for s in statements}
+        concerns = [data[f"concern_{n}"] for n in range(1, forms.OWN_CONCERNS + 1)]
+        actions.save_values(record, step.number, ratings, concerns)
+
+    return handle_step(
+        request,
+        record,
+        aid,
+        step,
+        form,
+        save,
+        to=lambda record: "answers:values_result",
+        template="answers/values.html",
+    )
+
+
+@step_page("knowledge")
+def knowledge(request, record, aid, step):
+    questions = list(aid.knowledge_questions.prefetch_related("choices"))
+    initial = {a.question: a.choice for a in record.knowledge_answers.all()} if record else {}
+    form = forms.KnowledgeForm(request.POST or None, questions=questions, initial=initial)
+    return handle_step(
+        request,
+        record,
+        aid,
+        step,
+        form,
+        lambda record, data: actions.save_knowledge(record, step.number, data),
+        to=lambda record: "answers:knowledge_result",
+    )
+
+
+@step_page("leaning")
+def leaning(request, record, aid, step):
+    initial = {}
+    if record is not None:
+        initial = {"leaning": record.leaning}
+        initial.update({name: {True: "ja", False: "nee"}.get(getattr(record, name)) for name in Record.SURE_FIELDS})
+    form = forms.LeaningForm(request.POST or None, options=aid.options.all(), initial=initial)
+
+    def help_if_unsure(record):
+        score = record.sure_score
+        return "answers:leaning_help" if score is not None and score < len(Record.SURE_FIELDS) else None
+
+    return handle_step(
+        request,
+        record,
+        aid,
+        step,
+        form,
+        lambda record, data: actions.save_leaning(record, step.number, data),
+        to=help_if_unsure,
+    )
+
+
+@step_page("questions")
+def questions(request, record, aid, step):
+    initial = {}
+    if record is not None:
+        texts = [t.text for t in record.own_texts.filter(kind="question")]
+        initial = {f"question_{n}": text for n, text in enumerate(texts, start=1)}
+    form = forms.QuestionsForm(request.POST or None, initial=initial)
+
+    def save(record, data):
+        actions.save_questions(record, step.number, [data[f"question_{n}"] for n in range(1, forms.OWN_QUESTIONS + 1)])
+
+    return handle_step(request, record, aid, step, form, save)
+
+
+@step_page("check")
+def check(request, record, aid, step):
+    if record is None:
+        return redirect(STEPS[0].url)
+    return render(
+        request,
+        "answers/check.html",
+        {"aid": aid, "step": step, "steps": STEPS, "summary": Summary(record, aid), "record": record},
+    )
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def resume_code(request, record, aid):
+    """Show how resuming works; on POST make a new code and show it once."""
+    if record is None:
+        return redirect("answers:intro")
+    code = actions.make_resume_code(record) if request.method == "POST" else None
+    return render(request, "answers/resume_code.html", {"aid": aid, "record": record, "code": code})
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def resume(request, record, aid):
+    form = forms.ResumeForm(request.POST or None)
+    if request.method == "GET":
+        return render(request, "answers/resume.html", {"aid": aid, "form": form})
+    if throttle.is_blocked(request, "resume", settings.RESUME_ATTEMPTS_PER_HOUR):
+        return render(request, "answers/too_many_attempts.html", {"aid": aid}, status=429)
+    if form.is_valid():
+        found = actions.find_by_resume_code(form.cleaned_data["code"])
+        if found is None:
+            form.add_error("code", forms.UNKNOWN_CODE)
+        elif found.is_expired:
+            form.add_error("code", forms.EXPIRED_CODE)
+        else:
+            remember(request, found)
+            return redirect(STEPS[min(found.reached_step, len(STEPS) - 1)].url)
+    throttle.count_failure(request, "resume")
+    return render(request, "answers/resume.html", {"aid": aid, "form": form}, status=400)
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def delete(request, record, aid):
+    if request.method == "POST":
+        if record is not None:
+            actions.delete_record(record)
+        request.session.flush()
+        return render(request, "answers/deleted.html", {"aid": aid})
+    return render(request, "answers/delete.html", {"aid": aid, "record": record})
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (often: the page was open for long).
+    Nothing was saved from it, and nothing saved before is lost."""
+    return render(request, "answers/csrf_failure.html", status=403)

@@ -1,0 +1,42 @@
+"""The number of queries per step does not grow with the amount of content."""
+
+import pytest
+from django.test import Client
+
+from tests import factories
+from tests.path import STEP_URLS, walk
+
+RESULT_PAGES = [
+    "/mijn-keuze/situatie/wat-betekent-dit/",
+    "/mijn-keuze/wat-vind-ik-belangrijk/wat-past/",
+    "/mijn-keuze/kennis/antwoorden/",
+]
+
+
+def bigger_content():
+    content = factories.content()
+    content["value_statements"] += [factories.value_statement(f"uitspraak-{n}") for n in range(10)]
+    content["knowledge_questions"] += [{**content["knowledge_questions"][0], "key": f"vraag-{n}"} for n in range(5)]
+    content["situation_questions"] += [{**content["situation_questions"][-1], "key": f"situatie-{n}"} for n in range(6)]
+    return content
+
+
+def queries_per_page(django_assert_max_num_queries, overrides):
+    factories.published_aid(**overrides)
+    client = Client()
+    walk(client)
+    counts = {}
+    for url in [*STEP_URLS.values(), *RESULT_PAGES]:
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(url).status_code == 200
+        counts[url] = len(captured)
+    return counts
+
+
+@pytest.mark.django_db
+def test_queries_per_step_do_not_grow_with_the_content(django_assert_max_num_queries):
+    small = queries_per_page(django_assert_max_num_queries, {})
+    big = queries_per_page(
+        django_assert_max_num_queries, {k: v for k, v in bigger_content().items() if k != "language"}
+    )
+    assert big == small

@@ -1,0 +1,135 @@
+"""Each step is saved the moment she submits it, can be skipped, and comes back filled in."""
+
+import pytest
+
+from answers.models import KnowledgeAnswer, OwnText, Record, SituationAnswer, ValueRating
+from tests import factories
+from tests.path import ANSWERS, STEP_URLS, save, skip, walk
+from tests.test_pages import text_of
+
+
+@pytest.fixture
+def aid(db):
+    return factories.published_aid()
+
+
+def test_nothing_is_stored_before_her_first_answer(client, aid):
+    for url in ["/mijn-keuze/", STEP_URLS["safety"]]:
+        assert client.get(url).status_code == 200
+    assert not Record.objects.exists()
+
+
+def test_every_step_is_saved_as_she_goes(client, aid):
+    record = walk(client)
+    assert {(a.question, a.choice) for a in SituationAnswer.objects.filter(record=record)} == {
+        ("veel-bloedverlies", "nee"),
+        ("rhesus", "ja"),
+        ("eerdere-miskramen", "twee"),
+    }
+    assert [(r.statement, r.rating) for r in ValueRating.objects.filter(record=record)] == [("thuis", 5)]
+    assert [(a.question, a.choice) for a in KnowledgeAnswer.objects.filter(record=record)] == [("werkt", "b")]
+    assert [(t.kind, t.text) for t in OwnText.objects.filter(record=record)] == [
+        ("concern", "Ik wil niet alleen zijn."),
+        ("question", "Mag ik daarna weer werken?"),
+        ("question", "Wie belt mij na 6 weken?"),
+    ]
+    record.refresh_from_db()
+    assert (record.leaning, record.sure_score, record.reached_step) == ("medicijnen", 3, 6)
+
+
+def test_a_step_shows_her_saved_answers_when_she_comes_back(client, aid):
+    walk(client)
+    html = client.get(STEP_URLS["situation"]).content.decode()
+    assert 'name="rhesus" value="ja"  id="id_rhesus_0" checked' in html
+    assert "Mag ik daarna weer werken?" in client.get(STEP_URLS["questions"]).content.decode()
+
+
+def test_the_progress_is_shown_outside_the_form(client, aid):
+    html = client.get(STEP_URLS["safety"]).content.decode()
+    assert html.index("Stap 1 van 7") < html.index("<form")
+
+
+def test_every_step_can_be_skipped_and_shows_as_not_answered(client, aid):
+    for step in ANSWERS:
+        assert skip(client, step).status_code == 302
+    record = Record.objects.get()
+    assert record.reached_step == 6
+    assert not SituationAnswer.objects.exists()
+    text = text_of(client.get(STEP_URLS["check"]))
+    assert text.count("Niet ingevuld") >= 7
+
+
+def test_skipping_keeps_what_was_saved_before(client, aid):
+    walk(client)
+    skip(client, "values")
+    assert ValueRating.objects.count() == 1
+
+
+def test_a_later_step_cannot_be_opened_first(client, aid):
+    response = client.get(STEP_URLS["leaning"])
+    assert response.status_code == 302 and response["Location"] == STEP_URLS["safety"]
+    save(client, "safety")
+    response = client.post(STEP_URLS["knowledge"], {"werkt": "a", "action": "save"})
+    assert response["Location"] == STEP_URLS["situation"]
+    assert not KnowledgeAnswer.objects.exists()
+
+
+def test_the_check_page_shows_everything_she_entered(client, aid):
+    walk(client)
+    text = text_of(client.get(STEP_URLS["check"]))
+    for expected in [
+        "Rhesus negatief? Ja",
+        "Uitspraak thuis. heel erg belangrijk",
+        "Ik wil niet alleen zijn.",
+        "Hoe vaak werkt het? 50 van de 100",
+        "Voorkeur Medicijnen",
+        "SURE-test (aantal keer ja, van de 4) 3",
+        "Mag ik daarna weer werken?",
+        "Wie belt mij na 6 weken?",
+    ]:
+        assert expected in text
+    assert text.count("Wijzig") >= 10
+
+
+def test_pages_with_her_answers_are_never_stored_by_a_cache(client, aid):
+    walk(client)
+    for url in list(STEP_URLS.values()) + ["/mijn-keuze/wat-vind-ik-belangrijk/wat-past/"]:
+        assert "no-store" in client.get(url)["Cache-Control"]
+
+
+def test_a_low_sure_score_shows_a_kind_message(client, aid):
+    walk(client, ["safety", "situation", "values", "knowledge"])
+    response = save(client, "leaning")
+    assert response["Location"] == "/mijn-keuze/voorkeur/twijfel/"
+    assert "Twijfel je nog? Dat is heel gewoon." in text_of(client.get(response["Location"]))
+
+
+def test_a_full_sure_score_goes_straight_on(client, aid):
+    walk(client, ["safety", "situation", "values", "knowledge"])
+    data = {**ANSWERS["leaning"], "sure_clear_what_matters": "ja"}
+    assert save(client, "leaning", data)["Location"] == STEP_URLS["questions"]
+
+
+def test_the_values_overview_shows_per_option_what_fits_with_reasons_and_leaves_the_choice_to_her(client, aid):
+    walk(client, ["safety", "situation", "values"])
+    text = text_of(client.get("/mijn-keuze/wat-vind-ik-belangrijk/wat-past/"))
+    assert text.count("Past bij Uitspraak thuis. Omdat. (Folder)") == 3
+    assert "De keuze is aan jou." in text
+    assert "Ik wil niet alleen zijn." in text
+
+
+def test_the_knowledge_answers_are_explained_with_their_source(client, aid):
+    walk(client, ["safety", "situation", "values", "knowledge"])
+    text = text_of(client.get("/mijn-keuze/kennis/antwoorden/"))
+    assert "Niet helemaal. Jouw antwoord: 50 van de 100" in text
+    assert "Het juiste antwoord: 85 van de 100" in text
+    assert "Bij 85 van de 100. Bron: Folder" in text
+
+
+def test_without_an_important_statement_the_overview_says_so_and_still_shows_her_own_concerns(client, aid):
+    walk(client, ["safety", "situation"])
+    save(client, "values", {"thuis": "2", "concern_1": "Ik wil niet alleen zijn."})
+    text = text_of(client.get("/mijn-keuze/wat-vind-ik-belangrijk/wat-past/"))
+    assert "Je vond geen van de uitspraken erg belangrijk." in text
+    assert "Past bij" not in text
+    assert "Ik wil niet alleen zijn." in text
