@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=compose-config-check docker-compose -f docker-compose.yml config -q
 	DEBUG=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+bench-pdf: $(BIN)/.installed messages
+	DEBUG=true $(BIN)/python scripts/bench_pdf.py 20

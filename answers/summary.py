@@ -124,6 +124,15 @@ class Summary:
         return any(line.is_important for line in self.ratings)
 
     @property
+    def has_decisional_conflict(self):
+        """A SURE score below 4 suggests decisional conflict, worth discussing."""
+        return self.sure_score is not None and self.sure_score < 4
+
+    @property
+    def answered_knowledge(self):
+        return any(line.chosen is not None for line in self.knowledge)
+
+    @property
     def wrong_answers(self):
         return [line for line in self.knowledge if line.chosen is not None and not line.is_correct]
 

@@ -1,7 +1,11 @@
 from functools import wraps
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -9,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from options.models import DecisionAid, SituationQuestion
 from options.views import SLUG
 
-from . import actions, forms, throttle
+from . import actions, forms, pdf, throttle
 from .models import Record
 from .steps import BY_SLUG, STEPS, next_step
 from .summary import Summary
@@ -301,6 +305,44 @@ def check(request, record, aid, step):
         "answers/check.html",
         {"aid": aid, "step": step, "steps": STEPS, "summary": Summary(record, aid), "record": record},
     )
+
+
+def summary_context(record, aid):
+    return {
+        "aid": aid,
+        "summary": Summary(record, aid),
+        "rows": aid.comparison(),
+        "made_on": timezone.localdate(),
+    }
+
+
+@patient_page
+def summary(request, record, aid):
+    if record is None:
+        return redirect(STEPS[0].url)
+    path = reverse("answers:summary_pdf")
+    context = summary_context(record, aid)
+    context["pdf_for_doctor"] = translate_url(path, "nl")
+    if get_language() != "nl":
+        context["pdf_in_her_language"] = path
+    return render(request, "answers/summary.html", context)
+
+
+@patient_page
+def summary_pdf(request, record, aid):
+    """Her summary as a PDF in the page's language: the Dutch one is for the doctor."""
+    if record is None:
+        return redirect(STEPS[0].url)
+    context = summary_context(record, aid)
+    html = render_to_string("answers/summary_pdf.html", context, request=request)
+    try:
+        document = pdf.render_pdf(html)
+    except pdf.RenderingFailed:
+        return render(request, "answers/pdf_failed.html", {"aid": aid}, status=503)
+    response = HttpResponse(document, content_type="application/pdf")
+    filename = f"keuzehulp-miskraam-{context['made_on'].isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @patient_page

@@ -73,6 +73,11 @@ class DecisionAid(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    def comparison(self):
+        """The rows of the side-by-side table, with their cells and figures, in 2 queries."""
+        cells = ComparisonCell.objects.select_related("option", "outcome__source", "outcome__other_source")
+        return self.comparison_rows.prefetch_related(models.Prefetch("cells", queryset=cells))
+
     def check_editable(self):
         """Refuse a change to a version that is published in the database (also when the
         object in memory was set back to draft)."""

@@ -1,11 +1,10 @@
 from functools import wraps
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from .models import ComparisonCell, DecisionAid
+from .models import DecisionAid
 
 SLUG = "miskraam"
 
@@ -49,9 +48,9 @@ def option_detail(request, aid, key):
 
 @with_current_aid
 def comparison(request, aid):
-    cells = ComparisonCell.objects.select_related("option", "outcome__source", "outcome__other_source")
-    rows = aid.comparison_rows.prefetch_related(Prefetch("cells", queryset=cells))
-    return render(request, "options/comparison.html", {"aid": aid, "options": aid.options.all(), "rows": rows})
+    return render(
+        request, "options/comparison.html", {"aid": aid, "options": aid.options.all(), "rows": aid.comparison()}
+    )
 
 
 @with_current_aid

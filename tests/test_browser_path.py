@@ -70,6 +70,14 @@ def test_the_whole_path_on_a_phone(live_server, live_aids, browser, language, js
         assert text in check
     for label in entered["chosen"]:
         assert label in check
+    # The walk ends with her summary and the PDF for the doctor.
+    page.locator("main a.btn-primary").first.click()
+    check_page(page, f"path-summary-{language}-{js}", js == "js")
+    with page.expect_download() as download:
+        page.locator(".summary-downloads a").first.click()
+    assert download.value.suggested_filename.startswith("keuzehulp-miskraam-")
+    with open(download.value.path(), "rb") as document:
+        assert document.read(5) == b"%PDF-"
     context.close()
 
 

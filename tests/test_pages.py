@@ -101,12 +101,21 @@ def test_the_comparison_shows_the_primary_figures_with_their_source(client, ship
 
 def test_icon_arrays_draw_exactly_the_figure(client, shipped_aids):
     html = client.get(url("options:comparison", "nl")).content.decode()
-    outcome = shipped_aids["nl"].outcomes.get(key="medicijnen-werkt")
-    svg = re.search(rf'<svg class="icon-array"[^>]*aria-label="[^"]*{re.escape(outcome.positive[:40])}.*?</svg>', html)
-    affected = re.search(r'class="icon-affected" d="([^"]*)"', svg.group(0)).group(1)
-    unaffected = re.search(r'class="icon-unaffected" d="([^"]*)"', svg.group(0)).group(1)
-    # Every figure is a head and a body: two closed sub-paths.
-    assert (affected.count("Z") // 2, unaffected.count("Z") // 2) == (85, 15)
+    for key in ["medicijnen-werkt", "afwachten-spoed-bloedverlies"]:
+        outcome = shipped_aids["nl"].outcomes.get(key=key)
+        svg = re.search(
+            rf'<svg class="icon-array"[^>]*aria-label="[^"]*{re.escape(outcome.positive[:40])}.*?</svg>', html
+        )
+        cells = {"affected": 0, "perhaps": 0, "unaffected": 0}
+        for group, width, height in re.findall(
+            r'<rect class="icon-(\w+)" x="\d+" y="\d+" width="(\d+)" height="(\d+)"', svg.group(0)
+        ):
+            cells[group] += int(width) * int(height) // 100
+        assert cells == {
+            "affected": outcome.low,
+            "perhaps": outcome.high - outcome.low,
+            "unaffected": 100 - outcome.high,
+        }
 
 
 def test_the_start_page_names_sources_date_and_the_numbers_to_call(client, shipped_aids):

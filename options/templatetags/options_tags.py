@@ -1,15 +1,25 @@
+from itertools import count
+
 from django import template
 
-from options.icon_arrays import figure, icon_array
+from options.icon_arrays import COLOURS, FIGURE, icon_array
 
 register = template.Library()
+
+# Pattern ids must be unique within a page that shows many arrays.
+array_numbers = count(1)
 
 
 @register.inclusion_tag("options/_components/icon_array.html")
 def icon_array_for(outcome):
-    return {"outcome": outcome, "paths": icon_array(outcome.low, outcome.high, outcome.denominator)}
+    return {
+        "outcome": outcome,
+        "array": icon_array(outcome.low, outcome.high, outcome.denominator),
+        "figure": FIGURE,
+        "id": f"ia{next(array_numbers)}",
+    }
 
 
 @register.inclusion_tag("options/_components/icon_legend.html")
 def icon_legend():
-    return {"figure": figure(0)}
+    return {"figure": FIGURE, "colours": COLOURS}
