@@ -9,10 +9,11 @@ from .models import (
     KnowledgeAnswer,
     OwnText,
     Record,
+    ShareCode,
     SituationAnswer,
     ValueRating,
-    new_resume_code,
-    resume_code_digest,
+    code_digest,
+    new_code,
     retention_deadline,
 )
 
@@ -100,8 +101,8 @@ def replace_own_texts(record, kind, texts):
 def make_resume_code(record):
     """A new code for her to write down. Only its digest is stored, so a code is shown
     once; asking again makes a new one and the old one stops working."""
-    code = new_resume_code()
-    record.resume_code_digest = resume_code_digest(code)
+    code = new_code()
+    record.resume_code_digest = code_digest(code)
     record.save(update_fields=["resume_code_digest"])
     return code
 
@@ -109,7 +110,24 @@ def make_resume_code(record):
 def find_by_resume_code(code):
     """The record for a code, or None. Expired records are found too, so that she can be
     told her code has expired rather than that it is wrong."""
-    return Record.objects.filter(resume_code_digest=resume_code_digest(code)).first()
+    return Record.objects.filter(resume_code_digest=code_digest(code)).first()
+
+
+@transaction.atomic
+def make_share_code(record):
+    """A code for her doctor; like the resume code, it is shown to her and not stored."""
+    code = new_code()
+    ShareCode.objects.create(record=record, digest=code_digest(code))
+    return code
+
+
+@transaction.atomic
+def revoke_share_codes(record):
+    return record.share_codes.active().update(revoked_at=timezone.now())
+
+
+def find_share_code(code):
+    return ShareCode.objects.select_related("record__aid").filter(digest=code_digest(code)).first()
 
 
 @transaction.atomic

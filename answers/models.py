@@ -25,14 +25,14 @@ RATING_CHOICES = [
 IMPORTANT = 4  # from "erg belangrijk" on, a statement counts as important to her
 
 
-def resume_code_digest(code):
-    """What is stored instead of the code: a keyed hash, so the database alone cannot
-    be used to resume anyone's answers."""
+def code_digest(code):
+    """What is stored instead of a code (resume or share): a keyed hash, so the database
+    alone cannot be used to open anyone's answers."""
     normalised = "".join(code.upper().split()).replace("-", "")
     return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
 
 
-def new_resume_code():
+def new_code():
     code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
     return "-".join(code[i : i + 4] for i in range(0, RESUME_CODE_LENGTH, 4))
 
@@ -162,3 +162,31 @@ class KnowledgeAnswer(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class ShareCodeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def share_deadline():
+    return timezone.now() + datetime.timedelta(days=settings.SHARE_CODE_DAYS)
+
+
+class ShareCode(models.Model):
+    """Lets a clinician open her summary, read-only. Only a digest of the code is kept."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="share_codes")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=share_deadline)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareCodeQuerySet.as_manager()
+
+    def __str__(self):
+        return f"share code #{self.pk}"
+
+    @property
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

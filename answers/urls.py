@@ -20,6 +20,7 @@ urlpatterns = [
     path("controleren/", views.check, name="check"),
     path("samenvatting/", views.summary, name="summary"),
     path("samenvatting/pdf/", views.summary_pdf, name="summary_pdf"),
+    path("delen/", views.share, name="share"),
     path("code/", views.resume_code, name="resume_code"),
     path("verder/", views.resume, name="resume"),
     path("wissen/", views.delete, name="delete"),

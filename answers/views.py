@@ -1,11 +1,13 @@
 from functools import wraps
 
+import segno
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -307,13 +309,27 @@ def check(request, record, aid, step):
     )
 
 
-def summary_context(record, aid):
-    return {
+SHARE_SESSION_KEY = "answers_share_code"
+
+
+def summary_context(record, aid, share_code=None):
+    """What her summary shows; with a share code, the PDF carries it for her doctor."""
+    context = {
         "aid": aid,
         "summary": Summary(record, aid),
         "rows": aid.comparison(),
         "made_on": timezone.localdate(),
     }
+    if share_code:
+        share = actions.find_share_code(share_code)
+        if share is not None and share.record_id == record.pk and share.is_usable:
+            context["share"] = {"code": share_code, "expires_at": share.expires_at, "qr": qr_svg(share_code)}
+    return context
+
+
+def qr_svg(code):
+    # Made here, with no network: the QR code holds the code itself, nothing else.
+    return mark_safe(segno.make(code, error="m").svg_inline(scale=3, title=code))
 
 
 @patient_page
@@ -333,7 +349,7 @@ def summary_pdf(request, record, aid):
     """Her summary as a PDF in the page's language: the Dutch one is for the doctor."""
     if record is None:
         return redirect(STEPS[0].url)
-    context = summary_context(record, aid)
+    context = summary_context(record, aid, request.session.get(SHARE_SESSION_KEY))
     html = render_to_string("answers/summary_pdf.html", context, request=request)
     try:
         document = pdf.render_pdf(html)
@@ -343,6 +359,25 @@ def summary_pdf(request, record, aid):
     filename = f"keuzehulp-miskraam-{context['made_on'].isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def share(request, record, aid):
+    """A code for her doctor: made on POST and shown once, revoked at any time."""
+    if record is None:
+        return redirect(STEPS[0].url)
+    context = {"aid": aid, "record": record}
+    if request.method == "POST" and request.POST.get("action") == "revoke":
+        actions.revoke_share_codes(record)
+        request.session.pop(SHARE_SESSION_KEY, None)
+        context["revoked"] = True
+    elif request.method == "POST":
+        code = actions.make_share_code(record)
+        request.session[SHARE_SESSION_KEY] = code
+        context["share"] = {"code": code, "qr": qr_svg(code), "expires_at": record.share_codes.latest("pk").expires_at}
+    context["active_codes"] = record.share_codes.active().count()
+    return render(request, "answers/share.html", context)
 
 
 @patient_page

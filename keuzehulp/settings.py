@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "options",
     "answers",
+    "clinicians",
 ]
 
 MIDDLEWARE = [
@@ -140,8 +141,13 @@ CACHES = {
 
 # Her answers are deleted this many days after her last save (`manage.py purge_answers`).
 ANSWERS_RETENTION_DAYS = int(os.environ.get("ANSWERS_RETENTION_DAYS", "30"))
-# Resume-code attempts per client and hour: a wrong code after that answers 429.
+# Wrong resume codes, share codes and clinician logins per client and hour before 429.
 RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
+SHARE_ATTEMPTS_PER_HOUR = int(os.environ.get("SHARE_ATTEMPTS_PER_HOUR", "10"))
+LOGIN_ATTEMPTS_PER_HOUR = int(os.environ.get("LOGIN_ATTEMPTS_PER_HOUR", "10"))
+# Days a share code for her doctor stays valid.
+SHARE_CODE_DAYS = int(os.environ.get("SHARE_CODE_DAYS", "14"))
+LOGIN_URL = "clinicians:login"
 
 CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
 

@@ -11,5 +11,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("options.urls")),
     path("mijn-keuze/", include("answers.urls")),
+    path("zorgverlener/", include("clinicians.urls")),
     prefix_default_language=False,
 )

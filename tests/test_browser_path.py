@@ -131,3 +131,30 @@ def test_she_comes_back_by_cookie_and_by_code(live_server, live_aids, browser, t
     page.get_by_role("button", name="Verder").click()
     assert page.url.endswith("/mijn-keuze/situatie/")
     other.close()
+
+
+def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids, browser, django_user_model):
+    django_user_model.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/mijn-keuze/veiligheid/")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    page.goto(f"{live_server.url}/mijn-keuze/delen/")
+    page.get_by_role("button", name="Maak een deelcode").click()
+    code = page.locator(".share-code .code").inner_text()
+    assert page.locator(".share-qr svg").count() == 1
+    check_page(page, "share-code-nl")
+    context.close()
+
+    desk = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = desk.new_page()
+    page.goto(f"{live_server.url}/zorgverlener/")
+    page.get_by_label("Gebruikersnaam").fill("arts")
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_label("Deelcode van de patiënt").fill(code)
+    page.get_by_role("button", name="Open de samenvatting").click()
+    assert page.url.endswith("/zorgverlener/samenvatting/")
+    assert "Voorkeur: niet ingevuld." in page.locator("#record-note").input_value()
+    check_page(page, "clinician-summary-nl")
+    desk.close()

@@ -1,0 +1,96 @@
+"""The clinician's side: a staff member enters the share code a patient gives her and
+reads that one summary. The code travels only in a form, never in a URL."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from answers import actions, throttle
+from answers.models import ShareCode
+from answers.views import summary_context
+from options.models import DecisionAid
+from options.views import SLUG
+
+from . import forms
+
+SESSION_KEY = "clinician_share"
+
+
+def staff_only(view):
+    @never_cache
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_staff:
+            return render(request, "clinicians/not_staff.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def login(request):
+    """Django's login, with failed attempts counted per client: guessing ends in a 429."""
+    if request.method == "POST" and throttle.is_blocked(request, "login", settings.LOGIN_ATTEMPTS_PER_HOUR):
+        return render(request, "clinicians/too_many_attempts.html", status=429)
+    response = auth_views.LoginView.as_view(template_name="clinicians/login.html")(request)
+    if request.method == "POST" and not request.user.is_authenticated:
+        throttle.count_failure(request, "login")
+    return response
+
+
+@staff_only
+@require_http_methods(["GET", "POST"])
+def open_summary(request):
+    form = forms.ShareCodeForm(request.POST or None)
+    if request.method == "POST":
+        if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR):
+            return render(request, "clinicians/too_many_attempts.html", status=429)
+        if form.is_valid():
+            share = actions.find_share_code(form.cleaned_data["code"])
+            if share is None:
+                form.add_error("code", forms.UNKNOWN_CODE)
+            elif not share.is_usable:
+                form.add_error("code", forms.EXPIRED_CODE)
+            else:
+                request.session[SESSION_KEY] = share.pk
+                return redirect("clinicians:summary")
+        throttle.count_failure(request, "share")
+        return render(request, "clinicians/open.html", {"form": form}, status=400)
+    return render(request, "clinicians/open.html", {"form": form})
+
+
+@staff_only
+def summary(request):
+    """The one summary her code opened, read-only, always in Dutch."""
+    share = ShareCode.objects.active().select_related("record").filter(pk=request.session.get(SESSION_KEY)).first()
+    if share is None:
+        request.session.pop(SESSION_KEY, None)
+        return redirect("clinicians:open")
+    record = share.record
+    aid = record.aid if record.aid.language == "nl" else DecisionAid.objects.current(SLUG, "nl")
+    context = summary_context(record, aid)
+    context["note"] = record_note(context["summary"])
+    return render(request, "clinicians/summary.html", context)
+
+
+def record_note(summary):
+    """A short plain-text note to copy into the hospital's patient record."""
+    lines = [
+        f"Keuzehulp miskraam (inhoud versie {summary.aid.version}).",
+        f"Voorkeur: {summary.leaning_label or 'niet ingevuld'}.",
+        "SURE-score: "
+        + ("niet ingevuld" if summary.sure_score is None else f"{summary.sure_score}/4")
+        + (" (mogelijk keuzeconflict)." if summary.has_decisional_conflict else "."),
+        "Aandachtspunten: " + ("; ".join(flag.title for flag in summary.flags) or "geen") + ".",
+    ]
+    if summary.questions:
+        lines.append("Vragen van de patiënt:")
+        lines.extend(f"- {question}" for question in summary.questions)
+    return "\n".join(lines)

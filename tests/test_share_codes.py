@@ -1,0 +1,126 @@
+"""A share code lets a logged-in clinician read her one summary; it expires, can be
+revoked, is rate-limited, and never appears in a URL or a log line."""
+
+import datetime
+import logging
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.test import Client
+
+from tests.test_pages import text_of
+from tests.test_summary_pdf import PDF_URL, text_of_pdf, walk_shipped
+
+
+@pytest.fixture
+def patient(client, shipped_aids):
+    walk_shipped(client)
+    return client
+
+
+def share_code(patient):
+    response = patient.post("/mijn-keuze/delen/", {"action": "create"})
+    assert response.status_code == 200
+    return response.context["share"]["code"]
+
+
+@pytest.fixture
+def clinician(db):
+    client = Client()
+    client.force_login(User.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True))
+    return client
+
+
+def open_with(clinician, code):
+    return clinician.post("/zorgverlener/", {"code": code}, follow=True)
+
+
+def test_a_clinician_opens_her_summary_with_the_code(patient, clinician):
+    code = share_code(patient)
+    response = open_with(clinician, code.lower())
+    assert response.redirect_chain == [("/zorgverlener/samenvatting/", 302)]
+    text = text_of(response)
+    assert "In het kort, voor de arts" in text and "Mag ik daarna weer sporten?" in text
+    note = response.context["note"]
+    assert "Voorkeur: Medicijnen." in note and "SURE-score: 3/4 (mogelijk keuzeconflict)." in note
+    assert "- Wie belt mij na 6 weken?" in note
+
+
+def test_the_clinician_sees_her_latest_answers(patient, clinician):
+    code = share_code(patient)
+    patient.post("/mijn-keuze/vragen/", {"question_1": "Een nieuwe vraag.", "action": "save"})
+    assert "Een nieuwe vraag." in text_of(open_with(clinician, code))
+
+
+def test_the_pdf_carries_the_share_code(patient):
+    code = share_code(patient)
+    assert code in text_of_pdf(patient.get(PDF_URL).content)
+
+
+def test_an_expired_code_is_refused(patient, clinician):
+    code = share_code(patient)
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=15)):
+        clinician.force_login(User.objects.get(username="arts"))
+        response = open_with(clinician, code)
+    assert response.status_code == 400
+    assert "Deze deelcode is verlopen of ingetrokken." in text_of(response)
+
+
+def test_a_revoked_code_is_refused_and_closes_an_open_summary(patient, clinician):
+    code = share_code(patient)
+    assert open_with(clinician, code).status_code == 200
+    patient.post("/mijn-keuze/delen/", {"action": "revoke"})
+    assert clinician.get("/zorgverlener/samenvatting/")["Location"] == "/zorgverlener/"
+    assert open_with(clinician, code).status_code == 400
+    assert code not in text_of_pdf(patient.get(PDF_URL).content)
+
+
+def test_wrong_codes_are_rate_limited(clinician, shipped_aids, settings):
+    settings.SHARE_ATTEMPTS_PER_HOUR = 3
+    statuses = [open_with(clinician, f"AAAA-BBBB-CCC{n}").status_code for n in range(5)]
+    assert statuses == [400, 400, 400, 429, 429]
+
+
+def test_someone_without_a_staff_account_is_refused(patient, db):
+    code = share_code(patient)
+    anonymous = Client()
+    assert anonymous.get("/zorgverlener/")["Location"].startswith("/zorgverlener/inloggen/")
+    assert anonymous.post("/zorgverlener/", {"code": code})["Location"].startswith("/zorgverlener/inloggen/")
+    user = Client()
+    user.force_login(User.objects.create_user("iemand", password="een-lang-wachtwoord"))
+    response = user.post("/zorgverlener/", {"code": code})
+    assert response.status_code == 403
+    assert "Geen toegang" in text_of(response)
+
+
+def test_clinician_logins_are_protected_against_guessing(db, settings):
+    settings.LOGIN_ATTEMPTS_PER_HOUR = 3
+    User.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True)
+    client = Client()
+    statuses = [
+        client.post("/zorgverlener/inloggen/", {"username": "arts", "password": f"fout-{n}"}).status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    response = client.post("/zorgverlener/inloggen/", {"username": "arts", "password": "een-lang-wachtwoord"})
+    assert response.status_code == 429
+
+
+def test_a_clinician_logs_in_with_a_password(db):
+    User.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True)
+    client = Client()
+    response = client.post(
+        "/zorgverlener/inloggen/?next=/zorgverlener/", {"username": "arts", "password": "een-lang-wachtwoord"}
+    )
+    assert response["Location"] == "/zorgverlener/"
+
+
+def test_the_code_never_appears_in_a_url_or_a_log_line(patient, clinician, caplog):
+    with caplog.at_level(logging.DEBUG):
+        code = share_code(patient)
+        response = open_with(clinician, code)
+        patient.get(PDF_URL)
+    urls = [url for url, _ in response.redirect_chain] + [response.request["PATH_INFO"]]
+    assert all(code not in url and code.replace("-", "") not in url for url in urls)
+    assert code not in caplog.text and code.replace("-", "") not in caplog.text
