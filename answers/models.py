@@ -2,10 +2,13 @@ import datetime
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from options.models import DecisionAid
@@ -98,6 +101,55 @@ class Record(models.Model):
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
+
+    @cached_property
+    def answers(self):
+        """All her answers, read in one query: every page that shows them stays within
+        a few queries, however many questions the content has."""
+
+        def rows(model, kind, key, value, position=None):
+            return (
+                model.objects.filter(record=self)
+                .order_by()
+                .values_list(
+                    models.Value(kind, output_field=models.CharField()),
+                    key,
+                    Cast(value, output_field=models.TextField()),
+                    position or models.Value(0, output_field=models.IntegerField()),
+                )
+            )
+
+        union = rows(SituationAnswer, "situation", "question", "choice").union(
+            rows(ValueRating, "rating", "statement", "rating"),
+            rows(KnowledgeAnswer, "knowledge", "question", "choice"),
+            rows(OwnText, "text", "kind", "text", models.F("position")),
+            all=True,
+        )
+        answers = RecordAnswers()
+        for kind, key, value, _position in sorted(union, key=lambda row: row[3]):
+            answers.add(kind, key, value)
+        return answers
+
+
+@dataclass
+class RecordAnswers:
+    situation: dict = field(default_factory=dict)  # question key: choice key
+    ratings: dict = field(default_factory=dict)  # statement key: 1 to 5
+    knowledge: dict = field(default_factory=dict)  # question key: choice key
+    concerns: list = field(default_factory=list)  # in her order
+    questions: list = field(default_factory=list)
+
+    def add(self, kind, key, value):
+        if kind == "situation":
+            self.situation[key] = value
+        elif kind == "rating":
+            self.ratings[key] = int(value)
+        elif kind == "knowledge":
+            self.knowledge[key] = value
+        elif key == OwnText.Kind.CONCERN:
+            self.concerns.append(value)
+        else:
+            self.questions.append(value)
 
 
 class SituationAnswer(models.Model):

@@ -3,12 +3,11 @@ and for her summary. A question she skipped is None here, never a made-up answer
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from options.models import Flag, SituationChoice, SituationQuestion, ValueStatementFit
+from options.models import Flag, SituationQuestion
 
-from .models import IMPORTANT, RATING_CHOICES, UNSURE, OwnText
+from .models import IMPORTANT, RATING_CHOICES, UNSURE
 
 
 @dataclass
@@ -51,38 +50,31 @@ class KnowledgeLine:
 
 
 class Summary:
+    """Reads the content's parts with `.all()` only: the published version comes with
+    every part loaded (options.published), and her answers in one query."""
+
     def __init__(self, record, aid):
         self.record = record
         self.aid = aid
         self.options = list(aid.options.all())
-        choices = SituationChoice.objects.select_related("outcome__source").prefetch_related(
-            Prefetch("flags", queryset=Flag.objects.select_related("source"))
-        )
-        questions = aid.situation_questions.prefetch_related(Prefetch("choices", queryset=choices))
-        situation = {a.question: a.choice for a in record.situation_answers.all()}
+        answers = record.answers
         self.safety, self.situation = [], []
-        for question in questions:
-            chosen = next((c for c in question.choices.all() if c.key == situation.get(question.key)), None)
+        for question in aid.situation_questions.all():
+            chosen = next((c for c in question.choices.all() if c.key == answers.situation.get(question.key)), None)
             group = self.safety if question.group == SituationQuestion.Group.SAFETY else self.situation
             group.append(SituationLine(question, chosen))
 
-        fits = ValueStatementFit.objects.select_related("option", "source")
-        statements = aid.value_statements.prefetch_related(Prefetch("fits", queryset=fits))
-        ratings = {r.statement: r.rating for r in record.value_ratings.all()}
-        self.ratings = [RatingLine(s, ratings.get(s.key)) for s in statements]
+        self.ratings = [RatingLine(s, answers.ratings.get(s.key)) for s in aid.value_statements.all()]
+        self.concerns = answers.concerns
+        self.questions = answers.questions
 
-        own_texts = list(record.own_texts.all())
-        self.concerns = [t.text for t in own_texts if t.kind == OwnText.Kind.CONCERN]
-        self.questions = [t.text for t in own_texts if t.kind == OwnText.Kind.QUESTION]
-
-        knowledge = {a.question: a.choice for a in record.knowledge_answers.all()}
         self.knowledge = []
-        for question in aid.knowledge_questions.select_related("source").prefetch_related("choices"):
+        for question in aid.knowledge_questions.all():
             choices = list(question.choices.all())
             self.knowledge.append(
                 KnowledgeLine(
                     question,
-                    next((c for c in choices if c.key == knowledge.get(question.key)), None),
+                    next((c for c in choices if c.key == answers.knowledge.get(question.key)), None),
                     next(c for c in choices if c.is_correct),
                 )
             )

@@ -12,7 +12,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from options.models import DecisionAid, SituationQuestion
+from options import published
+from options.models import SituationQuestion
 from options.views import SLUG
 
 from . import actions, forms, pdf, throttle
@@ -28,7 +29,7 @@ def current_record(request):
     record_id = request.session.get(SESSION_KEY)
     if record_id is None:
         return None
-    return Record.objects.active().select_related("aid").filter(pk=record_id).first()
+    return Record.objects.active().filter(pk=record_id).first()
 
 
 def remember(request, record):
@@ -46,9 +47,11 @@ def aid_for(record):
     """The content in the page's language: the version she answered in, or for another
     language its newest published version (the keys are the same in every language)."""
     language = get_language()
-    if record is not None and record.aid.language == language:
-        return record.aid
-    return DecisionAid.objects.current(SLUG, language)
+    if record is not None:
+        aid = published.version(record.aid_id)
+        if aid is not None and aid.language == language:
+            return aid
+    return published.current(SLUG, language)
 
 
 def patient_page(view):
@@ -130,15 +133,11 @@ def handle_step(request, record, aid, step, form, save, to=None, template="answe
     return render_step(request, step, aid, form, template, record=record, **context)
 
 
-def situation_questions(aid, group):
-    return aid.situation_questions.filter(group=group).prefetch_related("choices")
-
-
 def situation_initial(record, questions):
     if record is None:
         return {}
     keys = [q.key for q in questions]
-    return {a.question: a.choice for a in record.situation_answers.all() if a.question in keys}
+    return {key: choice for key, choice in record.answers.situation.items() if key in keys}
 
 
 def result_page(slug, template, with_summary=True):
@@ -180,7 +179,7 @@ def intro(request, record, aid):
 
 @step_page("safety")
 def safety(request, record, aid, step):
-    questions = list(situation_questions(aid, SituationQuestion.Group.SAFETY))
+    questions = aid.situation_questions_in(SituationQuestion.Group.SAFETY)
     form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
 
     def call_now_or_next(record):
@@ -205,7 +204,7 @@ def call_now(request, record, aid):
 
 @step_page("situation")
 def situation(request, record, aid, step):
-    questions = list(situation_questions(aid, SituationQuestion.Group.SITUATION))
+    questions = aid.situation_questions_in(SituationQuestion.Group.SITUATION)
     form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
     return handle_step(
         request,
@@ -223,9 +222,8 @@ def values(request, record, aid, step):
     statements = list(aid.value_statements.all())
     initial = {}
     if record is not None:
-        initial = {r.statement: str(r.rating) for r in record.value_ratings.all()}
-        concerns = [t.text for t in record.own_texts.filter(kind="concern")]
-        initial.update({f"concern_{n}": text for n, text in enumerate(concerns, start=1)})
+        initial = {key: str(rating) for key, rating in record.answers.ratings.items()}
+        initial.update({f"concern_{n}": text for n, text in enumerate(record.answers.concerns, start=1)})
     form = forms.ValuesForm(request.POST or None, statements=statements, initial=initial)
 
     def save(record, data):
@@ -247,8 +245,8 @@ def values(request, record, aid, step):
 
 @step_page("knowledge")
 def knowledge(request, record, aid, step):
-    questions = list(aid.knowledge_questions.prefetch_related("choices"))
-    initial = {a.question: a.choice for a in record.knowledge_answers.all()} if record else {}
+    questions = list(aid.knowledge_questions.all())
+    initial = dict(record.answers.knowledge) if record else {}
     form = forms.KnowledgeForm(request.POST or None, questions=questions, initial=initial)
     return handle_step(
         request,
@@ -288,8 +286,7 @@ def leaning(request, record, aid, step):
 def questions(request, record, aid, step):
     initial = {}
     if record is not None:
-        texts = [t.text for t in record.own_texts.filter(kind="question")]
-        initial = {f"question_{n}": text for n, text in enumerate(texts, start=1)}
+        initial = {f"question_{n}": text for n, text in enumerate(record.answers.questions, start=1)}
     form = forms.QuestionsForm(request.POST or None, initial=initial)
 
     def save(record, data):
@@ -317,7 +314,7 @@ def summary_context(record, aid, share_code=None):
     context = {
         "aid": aid,
         "summary": Summary(record, aid),
-        "rows": aid.comparison(),
+        "rows": aid.comparison_rows.all(),
         "made_on": timezone.localdate(),
     }
     if share_code:

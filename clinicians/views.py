@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from answers import actions, throttle
 from answers.models import ShareCode
 from answers.views import summary_context
-from options.models import DecisionAid
+from options import published
 from options.views import SLUG
 
 from . import forms
@@ -74,7 +74,9 @@ def summary(request):
         request.session.pop(SESSION_KEY, None)
         return redirect("clinicians:open")
     record = share.record
-    aid = record.aid if record.aid.language == "nl" else DecisionAid.objects.current(SLUG, "nl")
+    aid = published.version(record.aid_id)
+    if aid.language != "nl":
+        aid = published.current(SLUG, "nl")
     context = summary_context(record, aid)
     context["note"] = record_note(context["summary"])
     return render(request, "clinicians/summary.html", context)

@@ -154,6 +154,9 @@ CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Sessions are kept in PostgreSQL (they survive a restart of Redis) and read from the
+# cache: a page costs no query for its session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -19,6 +20,43 @@ class DecisionAidQuerySet(models.QuerySet):
     def current(self, slug, language):
         """The newest published version in this language, or None."""
         return self.published().filter(slug=slug, language=language).order_by("-version").first()
+
+    def with_everything(self):
+        """Every part of each version, so that pages read them with `.all()` and no query
+        of their own (see options.published)."""
+        choices = SituationChoice.objects.select_related("outcome__source").prefetch_related(
+            models.Prefetch("flags", queryset=Flag.objects.select_related("source"))
+        )
+        cells = ComparisonCell.objects.select_related("option", "outcome__source", "outcome__other_source")
+        return self.prefetch_related(
+            "sources",
+            models.Prefetch(
+                "options",
+                queryset=Option.objects.prefetch_related(
+                    "sources",
+                    models.Prefetch("outcomes", queryset=Outcome.objects.select_related("source", "other_source")),
+                ),
+            ),
+            models.Prefetch(
+                "comparison_rows",
+                queryset=ComparisonRow.objects.prefetch_related(models.Prefetch("cells", queryset=cells)),
+            ),
+            models.Prefetch("sections", queryset=InfoSection.objects.prefetch_related("sources")),
+            models.Prefetch(
+                "situation_questions",
+                queryset=SituationQuestion.objects.prefetch_related(models.Prefetch("choices", queryset=choices)),
+            ),
+            models.Prefetch(
+                "value_statements",
+                queryset=ValueStatement.objects.prefetch_related(
+                    models.Prefetch("fits", queryset=ValueStatementFit.objects.select_related("option", "source"))
+                ),
+            ),
+            models.Prefetch(
+                "knowledge_questions",
+                queryset=KnowledgeQuestion.objects.select_related("source").prefetch_related("choices"),
+            ),
+        )
 
 
 class DecisionAid(models.Model):
@@ -73,10 +111,8 @@ class DecisionAid(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
-    def comparison(self):
-        """The rows of the side-by-side table, with their cells and figures, in 2 queries."""
-        cells = ComparisonCell.objects.select_related("option", "outcome__source", "outcome__other_source")
-        return self.comparison_rows.prefetch_related(models.Prefetch("cells", queryset=cells))
+    def situation_questions_in(self, group):
+        return [question for question in self.situation_questions.all() if question.group == group]
 
     def check_editable(self):
         """Refuse a change to a version that is published in the database (also when the
@@ -420,5 +456,8 @@ class OrganisationProfile(models.Model):
 
     @classmethod
     def current(cls):
-        """A real profile wins over the shipped example."""
-        return cls.objects.order_by("is_example", "pk").first()
+        """A real profile wins over the shipped example. Read on every page, so kept in
+        the shared cache; a change in the admin clears it (options.signals)."""
+        return cache.get_or_set(cls.CACHE_KEY, lambda: cls.objects.order_by("is_example", "pk").first(), 3600)
+
+    CACHE_KEY = "organisation-profile"

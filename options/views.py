@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from .models import DecisionAid
+from . import published
 
 SLUG = "miskraam"
 
@@ -14,7 +14,7 @@ def with_current_aid(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        aid = DecisionAid.objects.current(SLUG, get_language())
+        aid = published.current(SLUG, get_language())
         if aid is None:
             return render(request, "options/unavailable.html", status=503)
         return view(request, aid, *args, **kwargs)
@@ -40,7 +40,7 @@ def option_detail(request, aid, key):
             "aid": aid,
             "option": option,
             "sources": option.sources.all(),
-            "outcomes": option.outcomes.select_related("source", "other_source"),
+            "outcomes": option.outcomes.all(),
             "other_options": [o for o in options if o != option],
         },
     )
@@ -49,15 +49,15 @@ def option_detail(request, aid, key):
 @with_current_aid
 def comparison(request, aid):
     return render(
-        request, "options/comparison.html", {"aid": aid, "options": aid.options.all(), "rows": aid.comparison()}
+        request,
+        "options/comparison.html",
+        {"aid": aid, "options": aid.options.all(), "rows": aid.comparison_rows.all()},
     )
 
 
 @with_current_aid
 def background(request, aid):
-    return render(
-        request, "options/background.html", {"aid": aid, "sections": aid.sections.prefetch_related("sources")}
-    )
+    return render(request, "options/background.html", {"aid": aid, "sections": aid.sections.all()})
 
 
 @with_current_aid

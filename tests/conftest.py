@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from options import published
 from options.content import import_content, load_translations
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
@@ -20,8 +21,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits count per client address; every test starts with none."""
+    """Rate limits count per client address, and the content is cached by primary key,
+    which test databases reuse: every test starts with neither."""
     cache.clear()
+    published.forget_everything()
 
 
 @pytest.fixture(scope="session")

@@ -63,9 +63,11 @@ def test_publishing_a_broken_draft_shows_the_problems_and_keeps_it_a_draft(admin
     assert draft.status == DecisionAid.Status.DRAFT
 
 
-def test_the_example_organisation_profile_is_shipped_and_a_real_one_wins(db):
+def test_the_example_organisation_profile_is_shipped_and_a_real_one_wins(db, django_capture_on_commit_callbacks):
     assert OrganisationProfile.current().is_example
-    real = OrganisationProfile.objects.create(
-        name="Ziekenhuis", phone_office_hours="088 123 45 67", phone_out_of_hours="088 123 45 00"
-    )
+    # The profile is cached; saving it clears the cache once the change is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        real = OrganisationProfile.objects.create(
+            name="Ziekenhuis", phone_office_hours="088 123 45 67", phone_out_of_hours="088 123 45 00"
+        )
     assert OrganisationProfile.current() == real
