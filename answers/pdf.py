@@ -6,9 +6,12 @@ including one she might have typed into a free text, is refused without a reques
 """
 
 import logging
+import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetchingError
 
@@ -17,8 +20,17 @@ logger = logging.getLogger(__name__)
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "summary.css"
 
 
+# A killed worker cannot free its slot: it frees itself after this long (a drawing
+# takes about a second).
+SLOT_SECONDS = 10
+
+
 class RenderingFailed(Exception):
     pass
+
+
+class Busy(Exception):
+    """All drawing slots of this machine are taken: ask her to try again in a moment."""
 
 
 class RefuseEveryURL(URLFetcher):
@@ -26,7 +38,27 @@ class RefuseEveryURL(URLFetcher):
         raise URLFetchingError("the summary loads nothing from any address")
 
 
+@contextmanager
+def drawing_slot():
+    """Drawing a PDF takes a whole CPU core for most of a second. A burst of them must not
+    take every worker and core from the pages, so only PDF_DRAWINGS_AT_ONCE are drawn at a
+    time on each machine (counted in the shared cache, so over all its workers)."""
+    keys = (f"pdf-slot:{socket.gethostname()}:{n}" for n in range(settings.PDF_DRAWINGS_AT_ONCE))
+    key = next((key for key in keys if cache.add(key, "taken", SLOT_SECONDS)), None)
+    if key is None:
+        raise Busy
+    try:
+        yield
+    finally:
+        cache.delete(key)
+
+
 def render_pdf(html):
+    with drawing_slot():
+        return draw(html)
+
+
+def draw(html):
     try:
         return HTML(string=html, url_fetcher=RefuseEveryURL()).write_pdf(
             stylesheets=[CSS(string=STYLESHEET.read_text(encoding="utf-8"))],

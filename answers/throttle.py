@@ -13,8 +13,18 @@ from django.core.cache import cache
 WINDOW_SECONDS = 3600
 
 
+def client_address(request):
+    """The client's address; behind TRUSTED_PROXIES reverse proxies, the one the nearest
+    of them saw (addresses further left in X-Forwarded-For could be made up)."""
+    if settings.TRUSTED_PROXIES:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= settings.TRUSTED_PROXIES:
+            return forwarded[-settings.TRUSTED_PROXIES]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
     return f"throttle:{scope}:{digest}"
 

@@ -307,6 +307,7 @@ def check(request, record, aid, step):
 
 
 SHARE_SESSION_KEY = "answers_share_code"
+PDF_RETRY_AFTER_SECONDS = 5
 
 
 def summary_context(record, aid, share_code=None):
@@ -350,6 +351,10 @@ def summary_pdf(request, record, aid):
     html = render_to_string("answers/summary_pdf.html", context, request=request)
     try:
         document = pdf.render_pdf(html)
+    except pdf.Busy:
+        response = render(request, "answers/pdf_failed.html", {"aid": aid, "busy": True}, status=503)
+        response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+        return response
     except pdf.RenderingFailed:
         return render(request, "answers/pdf_failed.html", {"aid": aid}, status=503)
     response = HttpResponse(document, content_type="application/pdf")

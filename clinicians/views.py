@@ -33,16 +33,27 @@ def staff_only(view):
     return wrapper
 
 
-@never_cache
+def guarded_login(view):
+    """A staff login (ours, or the admin's) with failed attempts counted per client, over
+    both: guessing passwords ends in a 429."""
+
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and throttle.is_blocked(request, "login", settings.LOGIN_ATTEMPTS_PER_HOUR):
+            return render(request, "clinicians/too_many_attempts.html", status=429)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST" and not request.user.is_authenticated:
+            throttle.count_failure(request, "login")
+        return response
+
+    return wrapper
+
+
+@guarded_login
 @require_http_methods(["GET", "POST"])
 def login(request):
-    """Django's login, with failed attempts counted per client: guessing ends in a 429."""
-    if request.method == "POST" and throttle.is_blocked(request, "login", settings.LOGIN_ATTEMPTS_PER_HOUR):
-        return render(request, "clinicians/too_many_attempts.html", status=429)
-    response = auth_views.LoginView.as_view(template_name="clinicians/login.html")(request)
-    if request.method == "POST" and not request.user.is_authenticated:
-        throttle.count_failure(request, "login")
-    return response
+    return auth_views.LoginView.as_view(template_name="clinicians/login.html")(request)
 
 
 @staff_only

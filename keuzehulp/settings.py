@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "options",
@@ -56,8 +58,12 @@ INSTALLED_APPS = [
     "clinicians",
 ]
 
+# The headers first: whitenoise answers static files itself, and they get them too.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "keuzehulp.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,7 +71,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "keuzehulp.urls"
@@ -88,6 +93,8 @@ TEMPLATES = [
 ]
 
 # SQLite by default, so the app runs with no database server.
+# Connections are kept between requests and checked before reuse: after a restart of
+# PostgreSQL the next request reconnects by itself.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -95,6 +102,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server is a friendly 503 within seconds, not a hanging page.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -145,6 +155,12 @@ ANSWERS_RETENTION_DAYS = int(os.environ.get("ANSWERS_RETENTION_DAYS", "30"))
 RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
 SHARE_ATTEMPTS_PER_HOUR = int(os.environ.get("SHARE_ATTEMPTS_PER_HOUR", "10"))
 LOGIN_ATTEMPTS_PER_HOUR = int(os.environ.get("LOGIN_ATTEMPTS_PER_HOUR", "10"))
+# Reverse proxies in front of the app that append to X-Forwarded-For (compose: 1). The
+# rate limits count per client, not per proxy.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# PDFs drawn at the same time per machine (a drawing keeps a core busy); more get a 503
+# with Retry-After, so that a burst of PDFs leaves the pages fast.
+PDF_DRAWINGS_AT_ONCE = int(os.environ.get("PDF_DRAWINGS_AT_ONCE", str(max(1, (os.cpu_count() or 2) // 2))))
 # Days a share code for her doctor stays valid.
 SHARE_CODE_DAYS = int(os.environ.get("SHARE_CODE_DAYS", "14"))
 LOGIN_URL = "clinicians:login"
@@ -160,12 +176,42 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
+
+# HTTPS, terminated by the hospital's reverse proxy, which says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The health checks of compose and of load balancers speak plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = 2 * 365 * 24 * 3600  # sent over HTTPS only, so harmless in development
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Not "no-referrer": with it browsers send "Origin: null" on form posts, which Django's
 # CSRF check must refuse. "same-origin" equally sends nothing to any other site.
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Nothing from any other host, no inline script or style. Bootstrap draws its radio
+# buttons and checkboxes as data: images; the admin needs its own scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
 
 LOGGING = {
     "version": 1,

@@ -2,9 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from clinicians.views import guarded_login
+
+from . import views
+
 urlpatterns = [
+    path("admin/login/", guarded_login(admin.site.login)),
     path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]
+handler500 = views.server_error
 
 # Dutch lives at /, English at /en/: the language switch is a plain link, so it works
 # without JavaScript and every page can be bookmarked in either language.

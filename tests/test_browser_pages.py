@@ -1,9 +1,9 @@
 """The first pages in a real browser on a phone: readable, no sideways scrolling, no
-WCAG 2.1 A/AA violation found by axe-core."""
+WCAG 2.1 A/AA violation found by axe-core, nothing refused by the Content-Security-Policy."""
 
 import pytest
 
-from tests.browser import axe_violations, screenshot, scrolls_sideways
+from tests.browser import axe_violations, screenshot, scrolls_sideways, watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +20,14 @@ PAGES = [
 @pytest.mark.parametrize(("name", "path"), PAGES)
 def test_page_on_a_phone(live_server, live_aids, phone, name, path, language):
     prefix = "" if language == "nl" else "/en"
+    refused = watch_csp(phone)
     response = phone.goto(f"{live_server.url}{prefix}{path}")
     assert response.status == 200
     screenshot(phone, f"{name}-{language}")
     assert phone.locator("h1").count() == 1
     assert not scrolls_sideways(phone)
     assert axe_violations(phone) == []
+    assert refused == []
 
 
 def test_the_pages_work_without_javascript_and_load_nothing_from_other_hosts(live_server, live_aids, browser):

@@ -3,7 +3,7 @@ JavaScript: answered, checked, left, and resumed by cookie and by code."""
 
 import pytest
 
-from tests.browser import PHONE, axe_violations, screenshot, scrolls_sideways
+from tests.browser import PHONE, axe_violations, screenshot, scrolls_sideways, watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +64,7 @@ def walk_path(page, base, language, js):
 def test_the_whole_path_on_a_phone(live_server, live_aids, browser, language, js):
     context = browser.new_context(viewport=PHONE, java_script_enabled=js == "js")
     page = context.new_page()
+    refused = watch_csp(page)
     entered = walk_path(page, live_server.url, language, js)
     check = page.locator("main").inner_text()
     for text in entered["texts"]:
@@ -78,6 +79,7 @@ def test_the_whole_path_on_a_phone(live_server, live_aids, browser, language, js
     assert download.value.suggested_filename.startswith("keuzehulp-miskraam-")
     with open(download.value.path(), "rb") as document:
         assert document.read(5) == b"%PDF-"
+    assert refused == []
     context.close()
 
 

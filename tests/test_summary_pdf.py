@@ -34,9 +34,9 @@ WALK = {
 PDF_URL = "/mijn-keuze/samenvatting/pdf/"
 
 
-def walk_shipped(client, steps=WALK, prefix=""):
+def walk_shipped(client, steps=WALK, prefix="", **request_options):
     for step, data in steps.items():
-        response = client.post(prefix + STEP_URLS[step], {**data, "action": "save"})
+        response = client.post(prefix + STEP_URLS[step], {**data, "action": "save"}, **request_options)
         assert response.status_code == 302, (step, response.content.decode()[:3000])
 
 

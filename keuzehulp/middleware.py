@@ -1,0 +1,14 @@
+from django.conf import settings
+
+
+class PermissionsPolicyMiddleware:
+    """No page of ours needs a camera, microphone or location: say so to the browser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response

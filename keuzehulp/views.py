@@ -1,0 +1,61 @@
+"""Health checks and the error page: not part of the decision aid, but of running it."""
+
+import logging
+import sys
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+
+from options.models import OrganisationProfile
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 30
+
+
+@never_cache
+def healthz(request):
+    """Liveness: the worker answers. Touches nothing else, so a database outage never
+    makes the orchestrator kill healthy workers."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness: a fresh database connection (not the worker's kept one, which may look
+    fine while the server is gone) and the shared cache both answer."""
+    try:
+        connection = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        finally:
+            connection.close()
+        cache.get("readyz")
+    except Exception as error:
+        logger.warning("Not ready: %s", type(error).__name__)
+        return HttpResponse("not ready\n", content_type="text/plain", status=503)
+    return HttpResponse("ready\n", content_type="text/plain")
+
+
+def server_error(request):
+    """Django's handler500. With the database away, she gets a calm 503 that asks her to
+    try again, with the numbers to call; everything else is a plain 500. Rendered without
+    context processors: they might need the database that just failed."""
+    _type, error, _traceback = sys.exc_info()
+    unavailable = isinstance(error, DatabaseError)
+    context = {"organisation": cached_organisation(), "unavailable": unavailable}
+    response = HttpResponse(render_to_string("500.html", context), status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def cached_organisation():
+    try:
+        return cache.get(OrganisationProfile.CACHE_KEY)
+    except Exception:
+        return None
