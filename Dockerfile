@@ -13,6 +13,8 @@ WORKDIR /app
 COPY pyproject.toml ./
 COPY keuzehulp keuzehulp
 COPY options options
+COPY answers answers
+COPY clinicians clinicians
 RUN pip install --no-cache-dir .
 COPY . .
 COPY --from=assets /app/node_modules/bootstrap node_modules/bootstrap

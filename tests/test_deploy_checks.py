@@ -16,7 +16,9 @@ def test_check_deploy_passes_at_warning_level_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "keuzehulp.ziekenhuis.example",
     }
-    environment.pop("SECURE_SSL_REDIRECT", None)
+    # The test run's own switches, which production never has.
+    for name in ("SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        environment.pop(name, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,

@@ -57,9 +57,13 @@ def assert_headers(response):
     assert "camera=()" in response["Permissions-Policy"]
 
 
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def assert_a_plus(response, http_response):
     score, grade, results = observatory.grade(
-        response, set_cookies(response), response.content.decode(errors="replace"), HOST, http_response
+        response, set_cookies(response), body(response).decode(errors="replace"), HOST, http_response
     )
     assert grade == "A+", (score, results)
 
