@@ -8,6 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
+from redis.exceptions import RedisError
 
 from options.models import OrganisationProfile
 
@@ -42,11 +43,11 @@ def readyz(request):
 
 
 def server_error(request):
-    """Django's handler500. With the database away, she gets a calm 503 that asks her to
-    try again, with the numbers to call; everything else is a plain 500. Rendered without
-    context processors: they might need the database that just failed."""
+    """Django's handler500. With the database or the cache away, she gets a calm 503 that
+    asks her to try again, with the numbers to call; anything else is a plain 500.
+    Rendered without context processors: they might need what just failed."""
     _type, error, _traceback = sys.exc_info()
-    unavailable = isinstance(error, DatabaseError)
+    unavailable = isinstance(error, (DatabaseError, RedisError))
     context = {"organisation": cached_organisation(), "unavailable": unavailable}
     response = HttpResponse(render_to_string("500.html", context), status=503 if unavailable else 500)
     if unavailable:

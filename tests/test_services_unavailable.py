@@ -1,12 +1,14 @@
-"""With the database away, she gets a calm page in her language with the numbers to
-call and a 503 with Retry-After, never a stack trace or a bare 500."""
+"""With the database or the cache away, she gets a calm page in her language with the
+numbers to call and a 503 with Retry-After, never a stack trace or a bare 500."""
 
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache.backends.base import BaseCache
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from django.test import Client
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from tests.test_summary_pdf import walk_shipped
 
@@ -44,3 +46,16 @@ def test_a_save_that_fails_says_so_and_keeps_what_was_saved(shipped_aids):
         response = client.post("/mijn-keuze/vragen/", {"question_1": "Een nieuwe vraag", "action": "save"})
     assert response.status_code == 503
     assert client.get("/mijn-keuze/controleren/").context["summary"].questions == before
+
+
+def test_with_the_cache_away_her_pages_answer_503_too(shipped_aids, monkeypatch):
+    client = Client(raise_request_exception=False)
+    walk_shipped(client)
+
+    def unreachable(*args, **kwargs):
+        raise RedisConnectionError("Timeout connecting to server")
+
+    monkeypatch.setattr(BaseCache, "get_or_set", unreachable)
+    response = client.get("/mijn-keuze/samenvatting/")
+    assert response.status_code == 503
+    assert "even niet bereikbaar" in response.content.decode()
