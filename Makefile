@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,18 @@ test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
 
 bench-pdf: $(BIN)/.installed messages
 	DEBUG=true $(BIN)/python scripts/bench_pdf.py 20
+
+# The production-like stack (gunicorn, PostgreSQL, Redis) under load from a second
+# process: prints the tables of docs/benchmarks.md. Needs PostgreSQL and Redis on
+# 127.0.0.1 (as on these machines); takes about 3 minutes.
+bench: $(BIN)/.installed node_modules/.installed messages
+	$(BIN)/python scripts/bench_stack.py
+
+# 100 patients for 5 minutes: errors, lost answers, worker memory over time.
+soak: $(BIN)/.installed node_modules/.installed messages
+	$(BIN)/python scripts/bench_stack.py --soak
+
+# The fault tests alone (they also run in `make test` on PostgreSQL): they restart the
+# local PostgreSQL.
+faults: $(BIN)/.installed node_modules/.installed messages
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/keuzehulp DEBUG=true $(BIN)/pytest tests/test_faults.py

@@ -3,10 +3,10 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
-from django.db import models
-from django.db.models.functions import Cast
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -106,29 +106,29 @@ class Record(models.Model):
     def answers(self):
         """All her answers, read in one query: every page that shows them stays within
         a few queries, however many questions the content has."""
-
-        def rows(model, kind, key, value, position=None):
-            return (
-                model.objects.filter(record=self)
-                .order_by()
-                .values_list(
-                    models.Value(kind, output_field=models.CharField()),
-                    key,
-                    Cast(value, output_field=models.TextField()),
-                    position or models.Value(0, output_field=models.IntegerField()),
-                )
-            )
-
-        union = rows(SituationAnswer, "situation", "question", "choice").union(
-            rows(ValueRating, "rating", "statement", "rating"),
-            rows(KnowledgeAnswer, "knowledge", "question", "choice"),
-            rows(OwnText, "text", "kind", "text", models.F("position")),
-            all=True,
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(answers_sql(), [self.pk] * 4)
+            rows = cursor.fetchall()
         answers = RecordAnswers()
-        for kind, key, value, _position in sorted(union, key=lambda row: row[3]):
+        for kind, key, value, _position in sorted(rows, key=lambda row: row[3]):
             answers.add(kind, key, value)
         return answers
+
+
+@cache
+def answers_sql():
+    """One UNION ALL over her four kinds of answers, written out once: the ORM took about
+    a millisecond per page to compile the same union (see docs/benchmarks.md)."""
+    parts = [
+        (SituationAnswer, "'situation'", "question", "choice", "0"),
+        (ValueRating, "'rating'", "statement", "CAST(rating AS TEXT)", "0"),
+        (KnowledgeAnswer, "'knowledge'", "question", "choice", "0"),
+        (OwnText, "'text'", "kind", "text", "position"),
+    ]
+    return " UNION ALL ".join(
+        f"SELECT {kind}, {key}, {value}, {position} FROM {model._meta.db_table} WHERE record_id = %s"
+        for model, kind, key, value, position in parts
+    )
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""The production-like server for the fault tests: gunicorn with DEBUG off on the test
-database, and a visitor that talks to it as a browser behind the TLS proxy would."""
+"""The production-like server (gunicorn, DEBUG off) for the fault tests and for
+`make bench`, and a visitor that talks to it as her browser behind the TLS proxy would."""
 
 import http.client
 import os
@@ -27,38 +27,37 @@ def free_port():
 
 
 def database_url():
+    """The database Django is connected to (in the tests: the test database)."""
     db = connection.settings_dict
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def production_environment():
-    return {
+def production_environment(database, **more):
+    environment = {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database,
         "LOG_LEVEL": "INFO",
+        **more,
     }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return environment
 
 
-def collect_static():
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=settings.BASE_DIR,
-        env=production_environment(),
-        check=True,
-    )
+def manage(environment, *arguments):
+    subprocess.run([sys.executable, "manage.py", *arguments], cwd=settings.BASE_DIR, env=environment, check=True)
 
 
 class Server:
-    def __init__(self, workers, log_path):
+    def __init__(self, environment, workers, log_path, *options):
         self.port = free_port()
         self.log = open(log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
-            [str(GUNICORN), "keuzehulp.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers)],
+            [str(GUNICORN), "keuzehulp.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), *options],
             cwd=settings.BASE_DIR,
-            env=production_environment(),
+            env=environment,
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
@@ -94,9 +93,9 @@ class Visitor:
         self.cookies = {}
         self.token = None
 
-    def request(self, method, path, body=None, timeout=10):
-        origin = f"https://127.0.0.1:{self.server.port}"
-        headers = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{self.server.port}", "Origin": origin}
+    def request(self, method, path, body=None, headers=None, timeout=30):
+        host = f"127.0.0.1:{self.server.port}"
+        headers = {"X-Forwarded-Proto": "https", "Host": host, "Origin": f"https://{host}", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
@@ -105,7 +104,8 @@ class Visitor:
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
-            response.text = response.read().decode(errors="replace")
+            response.body = response.read()
+            response.text = response.body.decode(errors="replace")
         finally:
             connection.close()
         for line in response.headers.get_all("Set-Cookie") or []:

@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from answers.models import Record
-from tests.gunicorn import Server, Visitor, collect_static, database_url
+from tests.gunicorn import Server, Visitor, database_url, manage, production_environment
 from tests.path import STEP_URLS
 from tests.test_summary_pdf import WALK
 
@@ -38,12 +38,12 @@ def wait_until_ready(server, seconds=20):
 
 
 @pytest.fixture(scope="module")
-def static_files(django_db_blocker):
-    collect_static()
+def static_files():
+    manage(production_environment(database_url()), "collectstatic", "--no-input", "-v", "0")
 
 
 def start_server(tmp_path, workers):
-    return Server(workers=workers, log_path=Path(tmp_path) / "gunicorn.log")
+    return Server(production_environment(database_url()), workers, Path(tmp_path) / "gunicorn.log")
 
 
 @pytest.fixture

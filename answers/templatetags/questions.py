@@ -1,0 +1,88 @@
+"""Her path's questions as HTML, written in Python rather than in a template.
+
+The path's pages are the busiest, with up to a dozen questions of five answers each;
+rendering every answer through template tags took most of a page's time (see
+docs/benchmarks.md). The markup follows the GOV.UK pattern: question (legend or label),
+hint, error, then the answers; hint and error are tied to the question with
+aria-describedby.
+"""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+RADIO = (
+    '<div class="form-check"><input type="radio" class="form-check-input{}" name="{}" value="{}" id="{}"{}{}>'
+    '<label class="form-check-label" for="{}">{}</label></div>'
+)
+
+
+@register.simple_tag
+def question(field):
+    """One bound field of radio buttons or a text area, with its hint and errors."""
+    errors = [str(error) for error in field.errors]
+    id_ = field.auto_id
+    # Plain strings: escaping a lazy translation makes a new lazy object every time.
+    label, help_text = str(field.label), str(field.help_text)
+    hint = format_html('<div id="{}_hint" class="form-text mt-0 mb-2">{}</div>', id_, help_text) if help_text else ""
+    error = (
+        format_html(
+            '<div id="{}_error" class="invalid-feedback d-block">{}</div>',
+            id_,
+            format_html_join("", '<p class="mb-1"><strong>{}</strong> {}</p>', ((_("Fout:"), e) for e in errors)),
+        )
+        if errors
+        else ""
+    )
+    described_by = " ".join(name for name, shown in [(f"{id_}_hint", hint), (f"{id_}_error", error)] if shown)
+    attributes = format_html(' aria-describedby="{}"', described_by) if described_by else ""
+    invalid = " is-invalid" if errors else ""
+    aria_invalid = mark_safe(' aria-invalid="true"') if errors else ""
+    value = field.value()
+    if field.widget_type == "radioselect":
+        answers = format_html_join(
+            "",
+            RADIO,
+            (
+                (
+                    invalid,
+                    field.html_name,
+                    choice,
+                    f"{id_}_{number}",
+                    mark_safe(" checked") if value is not None and str(choice) == str(value) else "",
+                    aria_invalid,
+                    f"{id_}_{number}",
+                    str(choice_label),
+                )
+                for number, (choice, choice_label) in enumerate(field.field.choices)
+            ),
+        )
+        return format_html(
+            '<div class="question mb-4{}"><fieldset{}><legend class="form-label fs-6">{}</legend>'
+            "{}{}{}</fieldset></div>",
+            " question-error" if errors else "",
+            attributes,
+            label,
+            hint,
+            error,
+            answers,
+        )
+    # A newline after <textarea>, as Django writes it: a text that starts with one keeps it.
+    return format_html(
+        '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}'
+        '<textarea class="form-control{}" name="{}" id="{}" rows="3"{}{}>\n{}</textarea></div>',
+        " question-error" if errors else "",
+        id_,
+        label,
+        hint,
+        error,
+        invalid,
+        field.html_name,
+        id_,
+        attributes,
+        aria_invalid,
+        value or "",
+    )
