@@ -54,11 +54,7 @@ def drawing_slot():
 
 
 def render_pdf(html):
-    with drawing_slot():
-        return draw(html)
-
-
-def draw(html):
+    """Draw the PDF; callers take a drawing_slot() first."""
     try:
         return HTML(string=html, url_fetcher=RefuseEveryURL()).write_pdf(
             stylesheets=[CSS(string=STYLESHEET.read_text(encoding="utf-8"))],

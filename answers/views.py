@@ -348,9 +348,10 @@ def summary_pdf(request, record, aid):
     if record is None:
         return redirect(STEPS[0].url)
     context = summary_context(record, aid, request.session.get(SHARE_SESSION_KEY))
-    html = render_to_string("answers/summary_pdf.html", context, request=request)
     try:
-        document = pdf.render_pdf(html)
+        # The slot first: when all are taken, she hears so before any work is done.
+        with pdf.drawing_slot():
+            document = pdf.render_pdf(render_to_string("answers/summary_pdf.html", context, request=request))
     except pdf.Busy:
         response = render(request, "answers/pdf_failed.html", {"aid": aid, "busy": True}, status=503)
         response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)

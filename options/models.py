@@ -447,6 +447,8 @@ class OrganisationProfile(models.Model):
         help_text=_("Een voorbeeldprofiel: de app zegt dan dat de nummers niet echt zijn."),
     )
 
+    CACHE_KEY = "organisation-profile"
+
     class Meta:
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
@@ -459,5 +461,3 @@ class OrganisationProfile(models.Model):
         """A real profile wins over the shipped example. Read on every page, so kept in
         the shared cache; a change in the admin clears it (options.signals)."""
         return cache.get_or_set(cls.CACHE_KEY, lambda: cls.objects.order_by("is_example", "pk").first(), 3600)
-
-    CACHE_KEY = "organisation-profile"

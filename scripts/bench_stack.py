@@ -246,13 +246,17 @@ class MemorySampler(threading.Thread):
 
     def run(self):
         while self.running:
-            for pid in self.server.workers():
+            try:
+                workers = self.server.workers()
+            except OSError:  # the server is stopping
+                break
+            for pid in workers:
                 try:
-                    status = Path(f"/proc/{pid}/status").read_text()
+                    rss = re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())
                 except OSError:
                     continue
-                rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
-                self.samples.append((time.monotonic() - self.started, pid, rss))
+                if rss:  # not a worker that is just being replaced
+                    self.samples.append((time.monotonic() - self.started, pid, int(rss.group(1)) / 1024))
             time.sleep(0.5)
 
     def peak_per_worker(self):

@@ -1,0 +1,38 @@
+"""The published content is kept in each worker's memory and the current version in the
+shared cache: a newly published version shows on the next page, while she keeps seeing
+the version she answered in."""
+
+from django.test import Client
+
+from tests import factories
+from tests.path import walk
+
+
+def test_a_new_version_shows_at_once(db, django_capture_on_commit_callbacks):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.published_aid(title="Keuzehulp miskraam")
+    assert "Inhoud versie 1" in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.published_aid(title="Keuzehulp miskraam, herzien")
+    assert "Inhoud versie 2" in client.get("/").content.decode()
+
+
+def test_she_keeps_the_version_she_answered_in(db, django_capture_on_commit_callbacks):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.published_aid()
+    record = walk(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.published_aid(title="Keuzehulp miskraam, herzien")
+    assert "Inhoud versie 1" in client.get("/mijn-keuze/controleren/").content.decode()
+    assert record.aid.version == 1
+
+
+def test_without_the_signal_the_old_version_would_stay(db):
+    """The cache is what the first test's signal clears: without a commit, no clearing."""
+    client = Client()
+    factories.published_aid()
+    client.get("/")
+    factories.published_aid(title="Keuzehulp miskraam, herzien")  # no commit in this test
+    assert "Inhoud versie 1" in client.get("/").content.decode()
