@@ -22,6 +22,10 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+settings.DEBUG = False  # DEBUG only supplied the development settings; measure as in production
+
 from django.db import connection  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
