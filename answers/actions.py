@@ -5,96 +5,25 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (
-    KnowledgeAnswer,
-    OwnText,
-    Record,
-    ShareCode,
-    SituationAnswer,
-    ValueRating,
-    code_digest,
-    new_code,
-    retention_deadline,
-)
-
-
-def start_record(aid):
-    return Record.objects.create(aid=aid)
-
-
-def touch(record, reached_step):
-    """Keep the record for the full retention time after her last save, and remember
-    how far she got."""
-    record.updated_at = timezone.now()
-    record.expires_at = retention_deadline()
-    record.reached_step = max(record.reached_step, reached_step)
-    record.save(update_fields=["updated_at", "expires_at", "reached_step"])
+from .models import Record, ShareCode, code_digest, new_code
 
 
 @transaction.atomic
-def skip_step(record, step_number):
-    touch(record, step_number)
-
-
-def answered(cleaned_data):
-    return {name: value for name, value in cleaned_data.items() if value}
-
-
-@transaction.atomic
-def save_situation(record, step_number, cleaned_data):
-    """Answers to one group of situation questions (the form's fields); an answer left
-    empty removes the one saved before."""
-    SituationAnswer.objects.filter(record=record, question__in=list(cleaned_data)).delete()
-    SituationAnswer.objects.bulk_create(
-        SituationAnswer(record=record, question=question, choice=choice)
-        for question, choice in answered(cleaned_data).items()
-    )
-    touch(record, step_number)
-
-
-@transaction.atomic
-def save_values(record, step_number, ratings, concerns):
-    ValueRating.objects.filter(record=record).delete()
-    ValueRating.objects.bulk_create(
-        ValueRating(record=record, statement=statement, rating=int(rating))
-        for statement, rating in answered(ratings).items()
-    )
-    replace_own_texts(record, OwnText.Kind.CONCERN, concerns)
-    touch(record, step_number)
-
-
-@transaction.atomic
-def save_knowledge(record, step_number, cleaned_data):
-    KnowledgeAnswer.objects.filter(record=record).delete()
-    KnowledgeAnswer.objects.bulk_create(
-        KnowledgeAnswer(record=record, question=question, choice=choice)
-        for question, choice in answered(cleaned_data).items()
-    )
-    touch(record, step_number)
-
-
-@transaction.atomic
-def save_leaning(record, step_number, cleaned_data):
-    record.leaning = cleaned_data.get("leaning") or ""
-    for name in Record.SURE_FIELDS:
-        answer = cleaned_data.get(name)
-        setattr(record, name, None if not answer else answer == "ja")
-    record.save(update_fields=["leaning", *Record.SURE_FIELDS])
-    touch(record, step_number)
-
-
-@transaction.atomic
-def save_questions(record, step_number, questions):
-    replace_own_texts(record, OwnText.Kind.QUESTION, questions)
-    touch(record, step_number)
-
-
-def replace_own_texts(record, kind, texts):
-    OwnText.objects.filter(record=record, kind=kind).delete()
-    OwnText.objects.bulk_create(
-        OwnText(record=record, kind=kind, position=position, text=text)
-        for position, text in enumerate(t for t in texts if t.strip())
-    )
+def save_step(record, aid, step_number, change=None):
+    """Save a step: `change` (a form's `apply`) is made to her answers as they are in the
+    database now, with her row locked, so two tabs saving at once cannot undo each
+    other's answers. Without `change` the step counts as skipped. Her first save makes
+    her record. Returns the record as saved: everything decided after the save (call
+    now, the doubt page, the next step) is decided from it."""
+    locked = Record.objects.select_for_update().filter(pk=record.pk).first() if record else None
+    # Gone since the page was read (deleted in another tab): start afresh, lose nothing new.
+    record = locked or Record(aid=aid)
+    if change is not None:
+        change(record.answers)
+    record.aid = aid
+    record.saved_now(step_number)
+    record.save()
+    return record
 
 
 @transaction.atomic

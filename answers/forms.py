@@ -1,9 +1,12 @@
-"""One small form per step. Every field is optional: she may skip any question."""
+"""One small form per step. Every field is optional: she may skip any question.
+
+Each form converts both ways between its fields and her answers: it is filled from her
+saved answers (`initial_from`), and `apply` writes what she sent onto her answers."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RATING_CHOICES, UNSURE
+from .models import RATING_CHOICES, SURE_ITEMS, UNSURE, RecordAnswers
 
 OWN_TEXT_MAX_LENGTH = 1000
 OWN_CONCERNS = 3
@@ -23,6 +26,19 @@ class PatientForm(forms.Form):
             anchor = f"{field.auto_id}_0" if radio else field.auto_id
             links.extend((anchor, f"{field.label}: {error}") for error in errors)
         return links
+
+
+class StepForm(PatientForm):
+    """A step of her path: filled from her saved answers, and applied to them on save."""
+
+    def __init__(self, data=None, *, answers=None):
+        super().__init__(data, initial=self.initial_from(answers or RecordAnswers()))
+
+    def initial_from(self, answers):
+        raise NotImplementedError
+
+    def apply(self, answers):
+        raise NotImplementedError
 
 
 def choice_field(label, choices, help_text=""):
@@ -58,21 +74,38 @@ def own_text_field(label, help_text=""):
     )
 
 
-class SituationForm(PatientForm):
+def own_texts(texts):
+    return [text for text in texts if text.strip()]
+
+
+class SituationForm(StepForm):
     """The safety check or her situation: one field per question of that group."""
 
-    def __init__(self, *args, questions, **kwargs):
-        super().__init__(*args, **kwargs)
-        for question in questions:
+    def __init__(self, data=None, *, questions, answers=None):
+        self.questions = list(questions)
+        super().__init__(data, answers=answers)
+        for question in self.questions:
             self.fields[question.key] = choice_field(
                 question.question, [(c.key, c.text) for c in question.choices.all()], question.hint
             )
 
+    def initial_from(self, answers):
+        return {q.key: answers.situation[q.key] for q in self.questions if q.key in answers.situation}
 
-class ValuesForm(PatientForm):
-    def __init__(self, *args, statements, **kwargs):
-        super().__init__(*args, **kwargs)
-        for statement in statements:
+    def apply(self, answers):
+        # Only this group's questions: an answer left empty removes the one saved before.
+        for question, choice in self.cleaned_data.items():
+            if choice:
+                answers.situation[question] = choice
+            else:
+                answers.situation.pop(question, None)
+
+
+class ValuesForm(StepForm):
+    def __init__(self, data=None, *, statements, answers=None):
+        self.statements = list(statements)
+        super().__init__(data, answers=answers)
+        for statement in self.statements:
             self.fields[statement.key] = choice_field(
                 statement.text,
                 [(str(n), label) for n, label in RATING_CHOICES],
@@ -84,17 +117,33 @@ class ValuesForm(PatientForm):
                 _("In je eigen woorden. Dit komt in je samenvatting voor de arts."),
             )
 
+    def initial_from(self, answers):
+        initial = {key: str(rating) for key, rating in answers.ratings.items()}
+        initial.update({f"concern_{n}": text for n, text in enumerate(answers.concerns, start=1)})
+        return initial
 
-class KnowledgeForm(PatientForm):
-    def __init__(self, *args, questions, **kwargs):
-        super().__init__(*args, **kwargs)
+    def apply(self, answers):
+        data = self.cleaned_data
+        answers.ratings = {s.key: int(data[s.key]) for s in self.statements if data[s.key]}
+        answers.concerns = own_texts(data[f"concern_{n}"] for n in range(1, OWN_CONCERNS + 1))
+
+
+class KnowledgeForm(StepForm):
+    def __init__(self, data=None, *, questions, answers=None):
+        super().__init__(data, answers=answers)
         for question in questions:
             self.fields[question.key] = choice_field(
                 question.question, [(c.key, c.text) for c in question.choices.all()]
             )
 
+    def initial_from(self, answers):
+        return dict(answers.knowledge)
 
-class LeaningForm(PatientForm):
+    def apply(self, answers):
+        answers.knowledge = {question: choice for question, choice in self.cleaned_data.items() if choice}
+
+
+class LeaningForm(StepForm):
     # The SURE test (Légaré et al.): four yes/no questions on decisional conflict.
     sure_best_choice = choice_field(_("Weet je zeker wat voor jou de beste keuze is?"), YES_NO, SURE_HINT)
     sure_knows_benefits_and_risks = choice_field(
@@ -105,8 +154,8 @@ class LeaningForm(PatientForm):
     )
     sure_enough_support = choice_field(_("Heb je genoeg steun en advies om een keuze te maken?"), YES_NO, SURE_HINT)
 
-    def __init__(self, *args, options, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, options, answers=None):
+        super().__init__(data, answers=answers)
         choices = [(o.key, o.name) for o in options] + [(UNSURE, _("Ik weet het nog niet"))]
         self.fields = {
             "leaning": choice_field(
@@ -117,15 +166,31 @@ class LeaningForm(PatientForm):
             **self.fields,
         }
 
+    def initial_from(self, answers):
+        initial = {"leaning": answers.leaning}
+        initial.update({f"sure_{item}": "ja" if yes else "nee" for item, yes in answers.sure.items()})
+        return initial
 
-class QuestionsForm(PatientForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def apply(self, answers):
+        data = self.cleaned_data
+        answers.leaning = data["leaning"]
+        answers.sure = {item: data[f"sure_{item}"] == "ja" for item in SURE_ITEMS if data[f"sure_{item}"]}
+
+
+class QuestionsForm(StepForm):
+    def __init__(self, data=None, *, answers=None):
+        super().__init__(data, answers=answers)
         for number in range(1, OWN_QUESTIONS + 1):
             self.fields[f"question_{number}"] = own_text_field(
                 _("Vraag of opmerking %(number)s") % {"number": number},
                 _("Bijvoorbeeld iets wat je nog niet begrijpt, of iets wat je wilt regelen."),
             )
+
+    def initial_from(self, answers):
+        return {f"question_{n}": text for n, text in enumerate(answers.questions, start=1)}
+
+    def apply(self, answers):
+        answers.questions = own_texts(self.cleaned_data[f"question_{n}"] for n in range(1, OWN_QUESTIONS + 1))
 
 
 class ResumeForm(PatientForm):

@@ -2,13 +2,11 @@ import datetime
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import asdict, dataclass, field, fields
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from options.models import DecisionAid
@@ -52,12 +50,74 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(expires_at__lte=now or timezone.now())
 
 
+# The SURE test (Légaré et al.): four yes/no questions on decisional conflict, in order.
+SURE_ITEMS = ("best_choice", "knows_benefits_and_risks", "clear_what_matters", "enough_support")
+
+
+@dataclass
+class RecordAnswers:
+    """Everything she answered, keyed by content key (the same in every language, so she
+    can switch language on the way and her doctor reads her summary in Dutch). A question
+    she skipped is absent, never a made-up answer."""
+
+    situation: dict = field(default_factory=dict)  # question key: choice key
+    ratings: dict = field(default_factory=dict)  # statement key: 1 to 5
+    knowledge: dict = field(default_factory=dict)  # question key: choice key
+    concerns: list = field(default_factory=list)  # in her order
+    questions: list = field(default_factory=list)
+    leaning: str = ""  # an option key, UNSURE, or "" when she did not say
+    sure: dict = field(default_factory=dict)  # SURE item: True for "ja", False for "nee"
+
+    @classmethod
+    def from_json(cls, data):
+        known = {f.name for f in fields(cls)}
+        return cls(**{name: value for name, value in (data or {}).items() if name in known})
+
+    def to_json(self):
+        return asdict(self)
+
+    @property
+    def sure_score(self):
+        """One point per "ja"; None until all four are answered."""
+        if any(item not in self.sure for item in SURE_ITEMS):
+            return None
+        return sum(self.sure[item] for item in SURE_ITEMS)
+
+    @property
+    def sure_doubts(self):
+        """The SURE questions she answered "nee", in the test's order."""
+        return [item for item in SURE_ITEMS if self.sure.get(item) is False]
+
+    @property
+    def has_decisional_conflict(self):
+        """One "nee" is enough: the full score (4) can no longer be reached, and what she
+        doubts is worth discussing whether or not she answered the other questions."""
+        return bool(self.sure_doubts)
+
+
+class AnswersField(models.JSONField):
+    """Her answers as one JSON value, read as a RecordAnswers. A step's save rewrites it
+    whole under a row lock, so what a page decides from is what was just saved."""
+
+    def from_db_value(self, value, expression, connection):
+        return RecordAnswers.from_json(super().from_db_value(value, expression, connection))
+
+    def to_python(self, value):
+        return value if isinstance(value, RecordAnswers) else RecordAnswers.from_json(value)
+
+    def get_prep_value(self, value):
+        if isinstance(value, RecordAnswers):
+            value = value.to_json()
+        return super().get_prep_value(value)
+
+    def value_from_object(self, obj):
+        value = super().value_from_object(obj)
+        return value.to_json() if isinstance(value, RecordAnswers) else value
+
+
 class Record(models.Model):
     """Her answers. Anonymous by design: no name, e-mail, account or IP address; only a
     random id in her session cookie and, if she asks for one, the digest of a resume code.
-
-    Answers refer to the content by key, which is the same in every language, so that she
-    can switch language on the way and the doctor can read her summary in Dutch.
     """
 
     # The version she last answered in: what she saw.
@@ -68,11 +128,7 @@ class Record(models.Model):
     resume_code_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
     # The steps she has reached (answered or skipped): a later step cannot be opened first.
     reached_step = models.PositiveSmallIntegerField(default=0)
-    leaning = models.CharField(max_length=60, blank=True)
-    sure_best_choice = models.BooleanField(null=True)
-    sure_knows_benefits_and_risks = models.BooleanField(null=True)
-    sure_clear_what_matters = models.BooleanField(null=True)
-    sure_enough_support = models.BooleanField(null=True)
+    answers = AnswersField(default=RecordAnswers)
 
     objects = RecordQuerySet.as_manager()
 
@@ -83,137 +139,16 @@ class Record(models.Model):
     def __str__(self):
         return f"#{self.pk}"
 
-    SURE_FIELDS = (
-        "sure_best_choice",
-        "sure_knows_benefits_and_risks",
-        "sure_clear_what_matters",
-        "sure_enough_support",
-    )
-
-    @property
-    def sure_score(self):
-        """The SURE test: one point per "yes"; None until all four are answered."""
-        answers = [getattr(self, name) for name in self.SURE_FIELDS]
-        if None in answers:
-            return None
-        return sum(answers)
-
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
 
-    @cached_property
-    def answers(self):
-        """All her answers, read in one query: every page that shows them stays within
-        a few queries, however many questions the content has."""
-        with connection.cursor() as cursor:
-            cursor.execute(answers_sql(), [self.pk] * 4)
-            rows = cursor.fetchall()
-        answers = RecordAnswers()
-        for kind, key, value, _position in sorted(rows, key=lambda row: row[3]):
-            answers.add(kind, key, value)
-        return answers
-
-
-@cache
-def answers_sql():
-    """One UNION ALL over her four kinds of answers, written out once: the ORM took about
-    a millisecond per page to compile the same union (see docs/benchmarks.md)."""
-    parts = [
-        (SituationAnswer, "'situation'", "question", "choice", "0"),
-        (ValueRating, "'rating'", "statement", "CAST(rating AS TEXT)", "0"),
-        (KnowledgeAnswer, "'knowledge'", "question", "choice", "0"),
-        (OwnText, "'text'", "kind", "text", "position"),
-    ]
-    return " UNION ALL ".join(
-        f"SELECT {kind}, {key}, {value}, {position} FROM {model._meta.db_table} WHERE record_id = %s"
-        for model, kind, key, value, position in parts
-    )
-
-
-@dataclass
-class RecordAnswers:
-    situation: dict = field(default_factory=dict)  # question key: choice key
-    ratings: dict = field(default_factory=dict)  # statement key: 1 to 5
-    knowledge: dict = field(default_factory=dict)  # question key: choice key
-    concerns: list = field(default_factory=list)  # in her order
-    questions: list = field(default_factory=list)
-
-    def add(self, kind, key, value):
-        if kind == "situation":
-            self.situation[key] = value
-        elif kind == "rating":
-            self.ratings[key] = int(value)
-        elif kind == "knowledge":
-            self.knowledge[key] = value
-        elif key == OwnText.Kind.CONCERN:
-            self.concerns.append(value)
-        else:
-            self.questions.append(value)
-
-
-class SituationAnswer(models.Model):
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="situation_answers")
-    question = models.SlugField(max_length=60)
-    choice = models.SlugField(max_length=60)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["record", "question"], name="one_answer_per_situation_question")]
-
-    def __str__(self):
-        return self.question
-
-
-class ValueRating(models.Model):
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="value_ratings")
-    statement = models.SlugField(max_length=60)
-    rating = models.PositiveSmallIntegerField(choices=RATING_CHOICES)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["record", "statement"], name="one_rating_per_statement"),
-            models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5), name="rating_from_1_to_5"),
-        ]
-
-    def __str__(self):
-        return self.statement
-
-    @property
-    def is_important(self):
-        return self.rating >= IMPORTANT
-
-
-class OwnText(models.Model):
-    """Something in her own words: a concern of her own, or a question for the doctor."""
-
-    class Kind(models.TextChoices):
-        CONCERN = "concern", _("eigen punt")
-        QUESTION = "question", _("vraag")
-
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="own_texts")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    position = models.PositiveSmallIntegerField()
-    text = models.TextField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["record", "kind", "position"], name="one_text_per_place")]
-        ordering = ["kind", "position"]
-
-    def __str__(self):
-        # Never her words: a __str__ can end up in a log line.
-        return f"{self.kind} {self.position + 1}"
-
-
-class KnowledgeAnswer(models.Model):
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="knowledge_answers")
-    question = models.SlugField(max_length=60)
-    choice = models.SlugField(max_length=60)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["record", "question"], name="one_answer_per_knowledge_question")]
-
-    def __str__(self):
-        return self.question
+    def saved_now(self, step_number):
+        """Keep the record for the full retention time after her last save, and remember
+        how far she got."""
+        self.updated_at = timezone.now()
+        self.expires_at = retention_deadline()
+        self.reached_step = max(self.reached_step, step_number)
 
 
 class ShareCodeQuerySet(models.QuerySet):

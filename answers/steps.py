@@ -1,10 +1,23 @@
-"""The steps of her path, in order. A step cannot be opened before the ones before it
-have been answered or skipped."""
+"""The steps of her path, in order, and where each one leads. A step cannot be opened
+before the ones before it have been answered or skipped."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .summary import Summary
+
+
+def call_now_first(record, aid):
+    """Safety first: whenever her saved answers say she needs help now, she is sent to
+    "bel nu", also when she changes an answer on a later visit or skips the step."""
+    return "answers:call_now" if Summary(record, aid).needs_call_now else None
+
+
+def doubt_page(record, aid):
+    return "answers:leaning_help" if record.answers.has_decisional_conflict else None
 
 
 @dataclass(frozen=True)
@@ -12,6 +25,10 @@ class Step:
     number: int
     slug: str
     title: str
+    # Before anything else: a page her saved answers send her to (URL name), or None.
+    check: Callable | None = None
+    # After a save (not a skip): the page that says what her answers mean.
+    result: str | None = None
 
     @property
     def url(self):
@@ -19,11 +36,11 @@ class Step:
 
 
 STEPS = [
-    Step(1, "safety", _("Eerst: gaat het nu goed met je?")),
-    Step(2, "situation", _("Jouw situatie")),
-    Step(3, "values", _("Wat vind jij belangrijk?")),
-    Step(4, "knowledge", _("Wat weet je al?")),
-    Step(5, "leaning", _("Waar neig je naar?")),
+    Step(1, "safety", _("Eerst: gaat het nu goed met je?"), check=call_now_first),
+    Step(2, "situation", _("Jouw situatie"), result="answers:situation_result"),
+    Step(3, "values", _("Wat vind jij belangrijk?"), result="answers:values_result"),
+    Step(4, "knowledge", _("Wat weet je al?"), result="answers:knowledge_result"),
+    Step(5, "leaning", _("Waar neig je naar?"), check=doubt_page),
     Step(6, "questions", _("Jouw vragen voor de arts")),
     Step(7, "check", _("Controleer je antwoorden")),
 ]
@@ -32,3 +49,14 @@ BY_SLUG = {step.slug: step for step in STEPS}
 
 def next_step(step):
     return STEPS[step.number] if step.number < len(STEPS) else None
+
+
+def after(step, record, aid, skipped=False):
+    """Where she goes once a step is saved or skipped, decided from `record` as the save
+    left it (never from answers read before the save)."""
+    special = step.check(record, aid) if step.check else None
+    if special:
+        return reverse(special)
+    if step.result and not skipped:
+        return reverse(step.result)
+    return next_step(step).url

@@ -51,13 +51,13 @@ class KnowledgeLine:
 
 class Summary:
     """Reads the content's parts with `.all()` only: the published version comes with
-    every part loaded (options.published), and her answers in one query."""
+    every part loaded (options.published); her answers are one value on her record."""
 
     def __init__(self, record, aid):
         self.record = record
         self.aid = aid
         self.options = list(aid.options.all())
-        answers = record.answers
+        self.answers = answers = record.answers
         self.safety, self.situation = [], []
         for question in aid.situation_questions.all():
             chosen = next((c for c in question.choices.all() if c.key == answers.situation.get(question.key)), None)
@@ -117,8 +117,7 @@ class Summary:
 
     @property
     def has_decisional_conflict(self):
-        """A SURE score below 4 suggests decisional conflict, worth discussing."""
-        return self.sure_score is not None and self.sure_score < 4
+        return self.answers.has_decisional_conflict
 
     @property
     def answered_knowledge(self):
@@ -131,9 +130,9 @@ class Summary:
     @property
     def leaning(self):
         """The option she leans to, UNSURE, or None when she did not say."""
-        if self.record.leaning == UNSURE:
+        if self.answers.leaning == UNSURE:
             return UNSURE
-        return next((o for o in self.options if o.key == self.record.leaning), None)
+        return next((o for o in self.options if o.key == self.answers.leaning), None)
 
     @property
     def leaning_label(self):
@@ -144,4 +143,4 @@ class Summary:
 
     @property
     def sure_score(self):
-        return self.record.sure_score
+        return self.answers.sure_score

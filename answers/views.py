@@ -16,7 +16,7 @@ from options import published
 from options.models import SituationQuestion
 from options.views import SLUG
 
-from . import actions, forms, pdf, throttle
+from . import actions, forms, pdf, steps, throttle
 from .models import Record
 from .steps import BY_SLUG, STEPS, next_step
 from .summary import Summary
@@ -90,54 +90,19 @@ def step_page(slug):
     return decorator
 
 
-def skipping(request):
-    return request.method == "POST" and request.POST.get("action") == "skip"
-
-
-def saved_record(request, record, aid):
-    """Her record, made at her first save."""
-    if record is None:
-        record = actions.start_record(aid)
-        remember(request, record)
-    elif record.aid_id != aid.pk:
-        record.aid = aid
-        record.save(update_fields=["aid"])
-    return record
-
-
-def after_save(request, record, step, to=None):
-    keep_session_until(request, record)
-    return redirect(to or next_step(step).url)
-
-
-def render_step(request, step, aid, form, template="answers/step.html", **context):
+def handle_step(request, record, aid, step, form, template="answers/step.html"):
+    """The shared flow of a step: skip, or save what is valid, or show the errors. Where
+    she goes next is decided from the record as the save left it."""
+    skipped = request.method == "POST" and request.POST.get("action") == "skip"
+    if skipped or (request.method == "POST" and form.is_valid()):
+        saved = actions.save_step(record, aid, step.number, None if skipped else form.apply)
+        if record is None or saved.pk != record.pk:
+            remember(request, saved)
+        keep_session_until(request, saved)
+        return redirect(steps.after(step, saved, aid, skipped))
     status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request,
-        template,
-        {"aid": aid, "step": step, "steps": STEPS, "form": form, **context},
-        status=status,
-    )
-
-
-def handle_step(request, record, aid, step, form, save, to=None, template="answers/step.html", **context):
-    """The shared flow of a step: skip, or save what is valid, or show the errors."""
-    if skipping(request):
-        record = saved_record(request, record, aid)
-        actions.skip_step(record, step.number)
-        return after_save(request, record, step)
-    if request.method == "POST" and form.is_valid():
-        record = saved_record(request, record, aid)
-        save(record, form.cleaned_data)
-        return after_save(request, record, step, to and to(record))
-    return render_step(request, step, aid, form, template, record=record, **context)
-
-
-def situation_initial(record, questions):
-    if record is None:
-        return {}
-    keys = [q.key for q in questions]
-    return {key: choice for key, choice in record.answers.situation.items() if key in keys}
+    context = {"aid": aid, "step": step, "steps": STEPS, "form": form, "record": record}
+    return render(request, template, context, status=status)
 
 
 def result_page(slug, template, with_summary=True):
@@ -177,24 +142,15 @@ def intro(request, record, aid):
     )
 
 
+def answers_of(record):
+    return record.answers if record else None
+
+
 @step_page("safety")
 def safety(request, record, aid, step):
     questions = aid.situation_questions_in(SituationQuestion.Group.SAFETY)
-    form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
-
-    def call_now_or_next(record):
-        return "answers:call_now" if Summary(record, aid).needs_call_now else None
-
-    return handle_step(
-        request,
-        record,
-        aid,
-        step,
-        form,
-        lambda record, data: actions.save_situation(record, step.number, data),
-        to=call_now_or_next,
-        template="answers/safety.html",
-    )
+    form = forms.SituationForm(request.POST or None, questions=questions, answers=answers_of(record))
+    return handle_step(request, record, aid, step, form, template="answers/safety.html")
 
 
 @patient_page
@@ -205,94 +161,34 @@ def call_now(request, record, aid):
 @step_page("situation")
 def situation(request, record, aid, step):
     questions = aid.situation_questions_in(SituationQuestion.Group.SITUATION)
-    form = forms.SituationForm(request.POST or None, questions=questions, initial=situation_initial(record, questions))
-    return handle_step(
-        request,
-        record,
-        aid,
-        step,
-        form,
-        lambda record, data: actions.save_situation(record, step.number, data),
-        to=lambda record: "answers:situation_result",
-    )
+    form = forms.SituationForm(request.POST or None, questions=questions, answers=answers_of(record))
+    return handle_step(request, record, aid, step, form)
 
 
 @step_page("values")
 def values(request, record, aid, step):
-    statements = list(aid.value_statements.all())
-    initial = {}
-    if record is not None:
-        initial = {key: str(rating) for key, rating in record.answers.ratings.items()}
-        initial.update({f"concern_{n}": text for n, text in enumerate(record.answers.concerns, start=1)})
-    form = forms.ValuesForm(request.POST or None, statements=statements, initial=initial)
-
-    def save(record, data):
-        ratings = {s.key: data[s.key] for s in statements}
-        concerns = [data[f"concern_{n}"] for n in range(1, forms.OWN_CONCERNS + 1)]
-        actions.save_values(record, step.number, ratings, concerns)
-
-    return handle_step(
-        request,
-        record,
-        aid,
-        step,
-        form,
-        save,
-        to=lambda record: "answers:values_result",
-        template="answers/values.html",
-    )
+    form = forms.ValuesForm(request.POST or None, statements=aid.value_statements.all(), answers=answers_of(record))
+    return handle_step(request, record, aid, step, form, template="answers/values.html")
 
 
 @step_page("knowledge")
 def knowledge(request, record, aid, step):
-    questions = list(aid.knowledge_questions.all())
-    initial = dict(record.answers.knowledge) if record else {}
-    form = forms.KnowledgeForm(request.POST or None, questions=questions, initial=initial)
-    return handle_step(
-        request,
-        record,
-        aid,
-        step,
-        form,
-        lambda record, data: actions.save_knowledge(record, step.number, data),
-        to=lambda record: "answers:knowledge_result",
+    form = forms.KnowledgeForm(
+        request.POST or None, questions=aid.knowledge_questions.all(), answers=answers_of(record)
     )
+    return handle_step(request, record, aid, step, form)
 
 
 @step_page("leaning")
 def leaning(request, record, aid, step):
-    initial = {}
-    if record is not None:
-        initial = {"leaning": record.leaning}
-        initial.update({name: {True: "ja", False: "nee"}.get(getattr(record, name)) for name in Record.SURE_FIELDS})
-    form = forms.LeaningForm(request.POST or None, options=aid.options.all(), initial=initial)
-
-    def help_if_unsure(record):
-        score = record.sure_score
-        return "answers:leaning_help" if score is not None and score < len(Record.SURE_FIELDS) else None
-
-    return handle_step(
-        request,
-        record,
-        aid,
-        step,
-        form,
-        lambda record, data: actions.save_leaning(record, step.number, data),
-        to=help_if_unsure,
-    )
+    form = forms.LeaningForm(request.POST or None, options=aid.options.all(), answers=answers_of(record))
+    return handle_step(request, record, aid, step, form)
 
 
 @step_page("questions")
 def questions(request, record, aid, step):
-    initial = {}
-    if record is not None:
-        initial = {f"question_{n}": text for n, text in enumerate(record.answers.questions, start=1)}
-    form = forms.QuestionsForm(request.POST or None, initial=initial)
-
-    def save(record, data):
-        actions.save_questions(record, step.number, [data[f"question_{n}"] for n in range(1, forms.OWN_QUESTIONS + 1)])
-
-    return handle_step(request, record, aid, step, form, save)
+    form = forms.QuestionsForm(request.POST or None, answers=answers_of(record))
+    return handle_step(request, record, aid, step, form)
 
 
 @step_page("check")

@@ -40,21 +40,23 @@ from options.content import import_content, load_translations  # noqa: E402
 def a_full_record(aid, longest=False):
     """Every step answered: with free texts of everyday length, or with the longest
     texts the forms allow (3 concerns and 6 questions of 1000 characters)."""
-    record = actions.start_record(aid)
-    situation = {q.key: q.choices.all()[0].key for q in aid.situation_questions.all()}
-    actions.save_situation(record, 2, situation)
-    ratings = {s.key: str(n % 5 + 1) for n, s in enumerate(aid.value_statements.all())}
     concerns = ["Een eigen zorg, lang opgeschreven. " * 28] * 3 if longest else ["Ik ben bang voor veel bloed."]
-    actions.save_values(record, 3, ratings, concerns)
-    actions.save_knowledge(record, 4, {q.key: q.choices.all()[1].key for q in aid.knowledge_questions.all()})
-    actions.save_leaning(record, 5, {"leaning": "medicijnen", "sure_best_choice": "nee"})
     questions = (
         ["Een vraag voor de arts, zo lang als het mag. " * 22] * 6
         if longest
         else ["Mag ik daarna weer sporten?", "Wie belt mij na 6 weken?", "Wanneer mag ik weer zwanger worden?"]
     )
-    actions.save_questions(record, 6, questions)
-    return record
+
+    def answer_everything(answers):
+        answers.situation = {q.key: q.choices.all()[0].key for q in aid.situation_questions.all()}
+        answers.ratings = {s.key: n % 5 + 1 for n, s in enumerate(aid.value_statements.all())}
+        answers.concerns = concerns
+        answers.knowledge = {q.key: q.choices.all()[1].key for q in aid.knowledge_questions.all()}
+        answers.leaning = "medicijnen"
+        answers.sure = {"best_choice": False}
+        answers.questions = questions
+
+    return actions.save_step(None, aid, 6, answer_everything)
 
 
 def timed(render, runs):

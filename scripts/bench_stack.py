@@ -294,34 +294,29 @@ def lost_answers(submitted):
     with psycopg.connect(f"{POSTGRES}/{DATABASE}") as db:
         for walk_ in submitted:
             row = db.execute(
-                "SELECT record_id FROM answers_owntext WHERE text LIKE %s LIMIT 1", [f"{walk_['marker']}-%"]
+                "SELECT answers FROM answers_record WHERE answers::text LIKE %s LIMIT 1", [f"%{walk_['marker']}-%"]
             ).fetchone()
             for step, answers in walk_["answers"].items():
                 for name, value in answers.items():
                     checked += 1
-                    if row is None or not stored(db, row[0], step, name, value):
+                    if row is None or not stored(row[0], step, name, value):
                         missing += 1
     return checked, missing
 
 
-def stored(db, record, step, name, value):
-    if step in ("safety", "situation"):
-        query = "SELECT 1 FROM answers_situationanswer WHERE record_id=%s AND question=%s AND choice=%s"
-    elif step == "knowledge":
-        query = "SELECT 1 FROM answers_knowledgeanswer WHERE record_id=%s AND question=%s AND choice=%s"
-    elif step == "values" and not name.startswith("concern"):
-        query = "SELECT 1 FROM answers_valuerating WHERE record_id=%s AND statement=%s AND rating::text=%s"
-    elif step == "leaning":
+def stored(answers, step, name, value):
+    """Whether one submitted field is in her answers (answers.models.RecordAnswers)."""
+    if step in ("safety", "situation", "knowledge"):
+        return answers["situation" if step != "knowledge" else "knowledge"].get(name) == value
+    if step == "values":
+        if name.startswith("concern"):
+            return value in answers["concerns"]
+        return str(answers["ratings"].get(name)) == value
+    if step == "leaning":
         if name == "leaning":
-            return db.execute("SELECT 1 FROM answers_record WHERE id=%s AND leaning=%s", [record, value]).fetchone()
-        column = name  # one of the four SURE questions, a column of the record
-        return db.execute(
-            f"SELECT 1 FROM answers_record WHERE id=%s AND {column} = %s",  # noqa: S608 (a known column)
-            [record, value == "ja"],
-        ).fetchone()
-    else:
-        return db.execute("SELECT 1 FROM answers_owntext WHERE record_id=%s AND text=%s", [record, value]).fetchone()
-    return db.execute(query, [record, name, value]).fetchone()
+            return answers["leaning"] == value
+        return answers["sure"].get(name.removeprefix("sure_")) == (value == "ja")
+    return value in answers["questions"]
 
 
 def secrets_in_logs(log_dir, submitted):

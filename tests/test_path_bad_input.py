@@ -6,7 +6,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from answers.models import OwnText, Record, SituationAnswer, ValueRating
+from answers.models import Record
 from tests import factories
 from tests.path import ANSWERS, STEP_URLS, save, walk
 from tests.test_pages import text_of
@@ -28,12 +28,7 @@ def aid(db):
 
 def saved_state(record):
     record.refresh_from_db()
-    return (
-        sorted(SituationAnswer.objects.filter(record=record).values_list("question", "choice")),
-        sorted(ValueRating.objects.filter(record=record).values_list("statement", "rating")),
-        sorted(OwnText.objects.filter(record=record).values_list("kind", "text")),
-        record.leaning,
-    )
+    return record.answers.to_json()
 
 
 def test_a_tampered_choice_is_refused_with_a_message_in_dutch(client, aid):
@@ -51,7 +46,7 @@ def test_an_out_of_range_rating_is_refused(client, aid):
     walk(client)
     response = save(client, "values", {"thuis": "9"})
     assert response.status_code == 400
-    assert ValueRating.objects.get().rating == 5
+    assert Record.objects.get().answers.ratings == {"thuis": 5}
 
 
 def test_the_error_summary_links_to_the_field(client, aid):
@@ -68,7 +63,7 @@ def test_an_over_long_text_is_refused_and_what_she_typed_is_kept(client, aid):
     assert response.status_code == 400
     assert "Je tekst is te lang: gebruik hoogstens 1000 tekens (nu 1599)." in text_of(response)
     assert "Waarom? Waarom?" in response.content.decode()
-    assert OwnText.objects.filter(kind="question").count() == 2
+    assert len(Record.objects.get().answers.questions) == 2
 
 
 def test_a_nul_byte_is_refused(client, aid):
