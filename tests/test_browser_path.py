@@ -160,3 +160,36 @@ def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids,
     assert "Voorkeur: niet ingevuld." in page.locator("#record-note").input_value()
     check_page(page, "clinician-summary-nl")
     desk.close()
+
+
+@pytest.mark.parametrize("js", ["js", "no-js"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_safety_answer_changed_on_return_sends_her_to_call_now_and_back(
+    live_server, live_aids, browser, language, js
+):
+    """The case that once failed: all "nee" at first, later heavy bleeding, later all "nee"
+    again."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=js == "js")
+    page = context.new_page()
+    prefix = "" if language == "nl" else "/en"
+    safety = f"{live_server.url}{prefix}/mijn-keuze/veiligheid/"
+    save = page.get_by_role("button", name=SAVE[language])
+
+    page.goto(safety)
+    for radio in page.locator("main form input[value=nee]").all():
+        radio.check()
+    save.click()
+    assert page.url.endswith("/mijn-keuze/situatie/")
+
+    page.goto(safety)  # she comes back: now she bleeds heavily
+    page.locator("input[name=veel-bloedverlies][value=ja]").check()
+    save.click()
+    assert page.url.endswith("/mijn-keuze/bel-nu/")
+    assert page.locator("h1").inner_text() == {"nl": "Bel nu het ziekenhuis", "en": "Call the hospital now"}[language]
+    check_page(page, f"call-now-on-return-{language}-{js}", js == "js")
+
+    page.goto(safety)  # and later it is over
+    page.locator("input[name=veel-bloedverlies][value=nee]").check()
+    save.click()
+    assert page.url.endswith("/mijn-keuze/situatie/")
+    context.close()

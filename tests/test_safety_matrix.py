@@ -1,0 +1,178 @@
+"""Every flag her answers raise follows her latest answers, however she got there.
+
+For each flag (call now, a curettage may suit her better, anti-D, recurrent miscarriage,
+the NSAID caution) and each way she can arrive at it (first answer; "nee" to "ja" and
+"ja" to "nee" on a later visit; the step skipped first and answered later; resumed with
+her code in a fresh browser and then changed; language switched on the way), every place
+that shows it agrees with her last save: where the save sends her, the step's result
+page, the check page, the summary page, the PDF and the clinician's view of her code."""
+
+import html
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from options.models import Flag, SituationQuestion
+from tests.path import STEP_URLS
+from tests.test_pages import text_of as html_text_of
+from tests.test_summary_pdf import PDF_URL, text_of_pdf
+
+PATH = ["safety", "situation", "values", "knowledge", "leaning", "questions"]
+RESULT_PAGES = {"situation": "/mijn-keuze/situatie/wat-betekent-dit/"}
+CALL_NOW_PAGE = "/mijn-keuze/bel-nu/"
+
+
+@dataclass(frozen=True)
+class Case:
+    step: str
+    question: str
+    raising: str  # the choice that raises the flag
+    clearing: str  # a choice that does not
+    flag: str
+
+    def after_save(self, raised):
+        """Where the save must send her."""
+        if self.step == "safety":
+            return CALL_NOW_PAGE if raised else STEP_URLS["situation"]
+        return RESULT_PAGES[self.step]
+
+
+CASES = {
+    "call-now: heavy bleeding": Case("safety", "veel-bloedverlies", "ja", "nee", "bel-nu"),
+    "call-now: dizzy or fainting": Case("safety", "duizelig", "ja", "nee", "bel-nu"),
+    "call-now: fever": Case("safety", "koorts", "ja", "nee", "bel-nu"),
+    "call-now: pain": Case("safety", "pijn", "ja", "nee", "bel-nu"),
+    "curettage: bleeding risk": Case("situation", "bloedingsrisico", "ja", "nee", "curettage-bespreken"),
+    "curettage: no transport": Case("situation", "vervoer", "nee", "ja", "curettage-bespreken"),
+    "curettage: earlier trauma": Case("situation", "traumatische-ervaring", "ja", "nee", "curettage-bespreken"),
+    "anti-D": Case("situation", "rhesus", "ja", "nee", "anti-d"),
+    "recurrence": Case("situation", "eerdere-miskramen", "een", "geen", "herhaalde-miskraam"),
+}
+
+
+def text_of(response):
+    return html.unescape(html_text_of(response))
+
+
+def post_step(client, step, data, prefix=""):
+    return client.post(prefix + STEP_URLS[step], {**data, "action": "save" if data else "skip"})
+
+
+def reach(client, step):
+    """Skip the steps before `step` (her first visit)."""
+    for earlier in PATH[: PATH.index(step)]:
+        post_step(client, earlier, {})
+
+
+def finish(client, step):
+    """Skip the steps after `step`, so that the check page and summary open."""
+    for later in PATH[PATH.index(step) + 1 :]:
+        post_step(client, later, {})
+
+
+def answer(client, case, choice, prefix=""):
+    response = post_step(client, case.step, {case.question: choice}, prefix)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+def first_answer(client, case):
+    reach(client, case.step)
+    response = answer(client, case, case.raising)
+    finish(client, case.step)
+    return client, response, "", True
+
+
+def changed_to_raising(client, case):
+    reach(client, case.step)
+    answer(client, case, case.clearing)
+    finish(client, case.step)
+    return client, answer(client, case, case.raising), "", True
+
+
+def changed_to_clearing(client, case):
+    reach(client, case.step)
+    answer(client, case, case.raising)
+    finish(client, case.step)
+    return client, answer(client, case, case.clearing), "", False
+
+
+def skipped_then_answered(client, case):
+    reach(client, case.step)
+    post_step(client, case.step, {})
+    finish(client, case.step)
+    return client, answer(client, case, case.raising), "", True
+
+
+def resumed_then_changed(client, case):
+    reach(client, case.step)
+    answer(client, case, case.clearing)
+    finish(client, case.step)
+    code = client.post("/mijn-keuze/code/").context["code"]
+    other_device = Client()
+    assert other_device.post("/mijn-keuze/verder/", {"code": code}).status_code == 302
+    return other_device, answer(other_device, case, case.raising), "", True
+
+
+def language_switched(client, case):
+    reach(client, case.step)
+    answer(client, case, case.clearing)
+    finish(client, case.step)
+    return client, answer(client, case, case.raising, prefix="/en"), "/en", True
+
+
+ARRIVALS = {
+    "first answer": first_answer,
+    "nee to ja": changed_to_raising,
+    "ja to nee": changed_to_clearing,
+    "skipped, then answered": skipped_then_answered,
+    "resumed on another device, then changed": resumed_then_changed,
+    "language switched": language_switched,
+}
+
+
+def clinician_view(patient):
+    code = patient.post("/mijn-keuze/delen/", {"action": "create"}).context["share"]["code"]
+    clinician = Client()
+    clinician.force_login(User.objects.get_or_create(username="arts", defaults={"is_staff": True})[0])
+    response = clinician.post("/zorgverlener/", {"code": code}, follow=True)
+    assert response.status_code == 200
+    return text_of(response)
+
+
+def choice_text(aid, case, choice):
+    question = SituationQuestion.objects.get(aid=aid, key=case.question)
+    return question.question, question.choices.get(key=choice).text
+
+
+@pytest.mark.parametrize("arrival", ARRIVALS.values(), ids=ARRIVALS.keys())
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_every_place_agrees_with_her_latest_answer(client, shipped_aids, case, arrival):
+    patient, response, prefix, raised = arrival(client, case)
+    nl = shipped_aids["nl"]
+    title = Flag.objects.get(aid=nl, key=case.flag).title
+    english_title = Flag.objects.get(aid=shipped_aids["en"], key=case.flag).title
+
+    assert response["Location"] == prefix + case.after_save(raised)
+    if case.step in RESULT_PAGES:
+        result = text_of(patient.get(prefix + RESULT_PAGES[case.step]))
+        assert ((english_title if prefix else title) in result) is raised
+
+    question, chosen = choice_text(nl, case, case.raising if raised else case.clearing)
+    assert re.search(
+        re.escape(question) + r"\s+" + re.escape(chosen) + r"\s+Wijzig",
+        text_of(patient.get("/mijn-keuze/controleren/")),
+    )
+
+    assert (title in text_of(patient.get("/mijn-keuze/samenvatting/"))) is raised
+    assert (english_title in text_of(patient.get("/en/mijn-keuze/samenvatting/"))) is raised
+    assert (title in text_of_pdf(patient.get(PDF_URL).content)) is raised
+    assert (title in clinician_view(patient)) is raised
+
+
+def test_skipping_the_safety_check_still_sends_her_to_call_now_when_her_saved_answer_says_so(client, shipped_aids):
+    answer(client, CASES["call-now: fever"], "ja")
+    assert post_step(client, "safety", {})["Location"] == CALL_NOW_PAGE
