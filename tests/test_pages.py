@@ -128,7 +128,7 @@ def test_the_start_page_names_sources_date_and_the_numbers_to_call(client, shipp
     assert "Let op: dit zijn voorbeeldnummers." in text
     assert "Wanneer bel je meteen het ziekenhuis?" in text
     for sign in aid.alarm_signs:
-        assert sign in text
+        assert f"{sign.text} (Bron: {sign.source.label})" in text
 
 
 def test_an_unknown_option_is_a_404(client, shipped_aids):
