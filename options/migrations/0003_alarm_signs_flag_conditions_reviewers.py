@@ -101,6 +101,12 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(alarm_signs_to_items, items_to_alarm_signs),
+        # With a default, so that the field can be added back when the migration is reversed.
+        migrations.AlterField(
+            model_name='decisionaid',
+            name='alarm_signs',
+            field=options.fields.LinesField(blank=True, default=list, help_text='Eén teken per regel.'),
+        ),
         migrations.RemoveField(
             model_name='decisionaid',
             name='alarm_signs',
