@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import content
 from .models import (
+    AlarmSign,
     ComparisonCell,
     ComparisonRow,
     DecisionAid,
@@ -69,6 +70,10 @@ class SourceInline(DraftOnlyInline, admin.TabularInline):
     model = Source
 
 
+class AlarmSignInline(DraftOnlyInline, admin.TabularInline):
+    model = AlarmSign
+
+
 class OptionInline(DraftOnlyInline, admin.StackedInline):
     model = Option
 
@@ -90,7 +95,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     list_display = ["title", "language", "version", "status", "published_at", "next_review_date"]
     list_filter = ["slug", "language", "status"]
     readonly_fields = ["status", "published_at", "content_hash", "created_at"]
-    inlines = [SourceInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
+    inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
     actions = ["publish", "make_new_draft"]
 
     @admin.action(description=_("Publiceren (na controle van de inhoud)"))

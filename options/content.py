@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from .models import (
+    AlarmSign,
     ComparisonCell,
     ComparisonRow,
     DecisionAid,
@@ -145,8 +146,23 @@ class Optional(Leaf):
         self.leaf = leaf
 
     def problem(self, value, known):
-        if value not in (None, ""):
+        if value not in (None, "") and value != [] and value != {}:
             return self.leaf.problem(value, known)
+
+
+class Conditions(Leaf):
+    """Conditions on her situation answers: {question key: [choice key, ...]}. Whether
+    the keys exist is checked with the situation questions (check_rules)."""
+
+    def problem(self, value, known):
+        if not isinstance(value, dict) or not all(
+            isinstance(question, str)
+            and isinstance(choices, list)
+            and choices
+            and all(isinstance(choice, str) for choice in choices)
+            for question, choices in value.items()
+        ):
+            return "a mapping of situation question keys to lists of their choice keys is required"
 
 
 class PerOption:
@@ -170,6 +186,7 @@ OPTION = {
     "cons": Texts(3),
     "prepare": Texts(),
     "contact": Texts(),
+    "contact_office_hours": Optional(Texts()),
     "sources": Refs("sources"),
 }
 OUTCOME = {
@@ -218,7 +235,10 @@ FLAG = {
     "title": Text(),
     "text": Text(),
     "source": Ref("sources"),
+    "only_if": Optional(Conditions()),
+    "unless": Optional(Conditions()),
 }
+ALARM_SIGN = {"key": Key(), "urgency": OneOf(*AlarmSign.Urgency.values), "text": Text(), "source": Ref("sources")}
 SECTION = {"key": Key(), "title": Text(), "body": Texts(), "sources": Refs("sources")}
 AID = {
     "slug": Key(),
@@ -229,9 +249,11 @@ AID = {
     "production_date": Date(),
     "next_review_date": Date(),
     "update_policy": Text(),
-    "authors": Text(),
+    "authors": Texts(),
+    "reviewers": Texts(),
+    "evidence": Text(),
     "funding": Text(),
-    "alarm_signs": Texts(),
+    "alarm_signs": [ALARM_SIGN],
     "sources": [SOURCE],
     "options": [OPTION],
     "outcomes": [OUTCOME],
@@ -401,6 +423,86 @@ def check_rules(content, place, problems):
             )
 
 
+def check_alarm_signs(content, place, problems):
+    signs = [s for s in content.get("alarm_signs") or [] if isinstance(s, dict)]
+    urgencies = [s.get("urgency") for s in signs]
+    if urgencies.count(AlarmSign.Urgency.BANNER) != 1:
+        problems.append(
+            f"{place}.alarm_signs: exactly one sign must have urgency 'banner' (the short text of every page)"
+        )
+    if AlarmSign.Urgency.AT_ONCE not in urgencies:
+        problems.append(f"{place}.alarm_signs: at least one sign must have urgency 'at_once'")
+
+
+def check_flag_conditions(content, place, problems):
+    """A flag's conditions name situation questions and choices that exist."""
+    choices = {
+        question.get("key"): {c.get("key") for c in question.get("choices") or [] if isinstance(c, dict)}
+        for question in content.get("situation_questions") or []
+        if isinstance(question, dict)
+    }
+    for index, flag in enumerate(content.get("flags") or []):
+        if not isinstance(flag, dict):
+            continue
+        for field in ("only_if", "unless"):
+            conditions = flag.get(field)
+            if not isinstance(conditions, dict):
+                continue
+            for question, keys in conditions.items():
+                here = f"{item_place(f'{place}.flags', index, flag)}.{field}.{question}"
+                if question not in choices:
+                    problems.append(f"{here}: unknown situation question {question!r}")
+                    continue
+                for key in keys if isinstance(keys, list) else []:
+                    if key not in choices[question]:
+                        problems.append(f"{here}: {key!r} is not a choice of {question!r}")
+
+
+# Rules of safety that hold for every text, written per language as the words that mark
+# them. A passage is one text: a paragraph, a list item, a cell, a flag's text.
+NSAID_NAMES = re.compile(r"\b(?:naproxen|ibuprofen|diclofenac)\b", re.IGNORECASE)
+DOSE = re.compile(r"\d\s*mg\b", re.IGNORECASE)
+CAUTION_WORDS = {
+    # Who must ask first before an NSAID (Bijsluiter naproxen): blood thinners; ask a
+    # doctor or pharmacist.
+    "nsaid": {"nl": [r"\bbloedverdunners?\b", r"\bapotheker\b"], "en": [r"\bblood thinners?\b", r"\bpharmacist\b"]},
+    # Side effects that include fever: a fever above 38 °C may not be a side effect; call.
+    "side_effects": {
+        "nl": [r"\b38\b", r"\bbel\b", r"\bgeen bijwerking\b"],
+        "en": [r"\b38\b", r"\bcall\b", r"\bnot (?:be )?a side effect\b"],
+    },
+}
+SIDE_EFFECTS_WITH_FEVER = {
+    "nl": [r"\bbijwerking(?:en)?\b", r"\bkoorts\b"],
+    "en": [r"\bside effects?\b", r"\bfever\b"],
+}
+
+
+def has_all(text, patterns):
+    return all(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
+
+
+def check_cautions(content, place, problems):
+    language = content.get("language")
+    if language not in CAUTION_WORDS["nsaid"]:
+        return
+    for text_place, text in texts_in(content, AID, place):
+        if not isinstance(text, str) or text_place.startswith(f"{place}.sources["):
+            continue  # a source's title names a product, it doses nothing
+        if NSAID_NAMES.search(text) and DOSE.search(text) and not has_all(text, CAUTION_WORDS["nsaid"][language]):
+            problems.append(
+                f"{text_place}: a passage that doses an NSAID must say who asks a doctor or pharmacist first "
+                "(blood thinners, a bleeding disorder, ...; Bijsluiter naproxen)"
+            )
+        if has_all(text, SIDE_EFFECTS_WITH_FEVER[language]) and not has_all(
+            text, CAUTION_WORDS["side_effects"][language]
+        ):
+            problems.append(
+                f"{text_place}: a passage that names fever as a side effect must say to call the hospital anyway "
+                "with a fever above 38 °C, feeling very ill or dizzy: it may not be a side effect"
+            )
+
+
 def validate(content, place):
     """Raise ContentError with every problem in one language's content."""
     problems = []
@@ -410,6 +512,9 @@ def validate(content, place):
     check_denominators(content, place, problems)
     check_outcomes(content, place, problems)
     check_rules(content, place, problems)
+    check_alarm_signs(content, place, problems)
+    check_flag_conditions(content, place, problems)
+    check_cautions(content, place, problems)
     if problems:
         raise ContentError(problems)
 
@@ -430,6 +535,7 @@ def normalise(content):
     content = stripped(json.loads(json.dumps(content, default=str)))
     for option in content["options"]:
         option["sources"] = sorted(option["sources"])
+        option["contact_office_hours"] = option.get("contact_office_hours") or []
     for section in content["sections"]:
         section["sources"] = sorted(section["sources"])
     for source in content["sources"]:
@@ -446,6 +552,9 @@ def normalise(content):
         for choice in question["choices"]:
             choice["flags"] = sorted(choice.get("flags") or [])
             choice.setdefault("outcome", None)
+    for flag in content["flags"]:
+        flag["only_if"] = flag.get("only_if") or {}
+        flag["unless"] = flag.get("unless") or {}
     return content
 
 
@@ -581,8 +690,9 @@ def build(content):
                 "next_review_date",
                 "update_policy",
                 "authors",
+                "reviewers",
+                "evidence",
                 "funding",
-                "alarm_signs",
             )
         },
     )
@@ -597,6 +707,10 @@ def build(content):
             for i, item in enumerate(content["sources"])
         )
     }
+    AlarmSign.objects.bulk_create(
+        AlarmSign(aid=aid, position=i, source=sources[item["source"]], **plain(item, "key", "urgency", "text"))
+        for i, item in enumerate(content["alarm_signs"])
+    )
     options = {
         o.key: o
         for o in Option.objects.bulk_create(
@@ -606,7 +720,7 @@ def build(content):
                 **plain(
                     item,
                     *("key", "name", "summary", "steps", "where", "duration", "pain_and_bleeding", "recovery"),
-                    *("pros", "cons", "prepare", "contact"),
+                    *("pros", "cons", "prepare", "contact", "contact_office_hours"),
                 ),
             )
             for i, item in enumerate(content["options"])
@@ -679,7 +793,12 @@ def build(content):
     flags = {
         f.key: f
         for f in Flag.objects.bulk_create(
-            Flag(aid=aid, position=i, source=sources[item["source"]], **plain(item, "key", "kind", "title", "text"))
+            Flag(
+                aid=aid,
+                position=i,
+                source=sources[item["source"]],
+                **plain(item, "key", "kind", "title", "text", "only_if", "unless"),
+            )
             for i, item in enumerate(content["flags"])
         )
     }
@@ -730,12 +849,17 @@ def export(aid):
 
     content = {
         **plain(aid, "slug", "language", "title", "intro", "choice_is_yours"),
-        **plain(aid, "production_date", "next_review_date", "update_policy", "authors", "funding", "alarm_signs"),
+        **plain(aid, "production_date", "next_review_date", "update_policy", "authors", "reviewers", "evidence"),
+        "funding": aid.funding,
+        "alarm_signs": [
+            {**plain(sign, "key", "urgency", "text"), "source": sign.source.key}
+            for sign in aid.alarm_sign_items.select_related("source")
+        ],
         "sources": [plain(s, "key", "label", "title", "publisher", "year") for s in aid.sources.all()],
         "options": [
             {
                 **plain(o, "key", "name", "summary", "steps", "where", "duration", "pain_and_bleeding", "recovery"),
-                **plain(o, "pros", "cons", "prepare", "contact"),
+                **plain(o, "pros", "cons", "prepare", "contact", "contact_office_hours"),
                 "sources": [s.key for s in o.sources.order_by("position")],
             }
             for o in aid.options.all()
@@ -796,7 +920,7 @@ def export(aid):
             for q in aid.situation_questions.prefetch_related("choices")
         ],
         "flags": [
-            {**plain(f, "key", "kind", "title", "text"), "source": f.source.key}
+            {**plain(f, "key", "kind", "title", "text", "only_if", "unless"), "source": f.source.key}
             for f in aid.flags.select_related("source")
         ],
         "sections": [

@@ -30,6 +30,7 @@ class DecisionAidQuerySet(models.QuerySet):
         cells = ComparisonCell.objects.select_related("option", "outcome__source", "outcome__other_source")
         return self.prefetch_related(
             "sources",
+            models.Prefetch("alarm_sign_items", queryset=AlarmSign.objects.select_related("source")),
             models.Prefetch(
                 "options",
                 queryset=Option.objects.prefetch_related(
@@ -78,9 +79,12 @@ class DecisionAid(models.Model):
     production_date = models.DateField()
     next_review_date = models.DateField()
     update_policy = models.TextField()
-    authors = models.TextField()
+    authors = LinesField(help_text=_("Eén maker per regel, met naam en rol."))
+    reviewers = LinesField(
+        blank=True, default=list, help_text=_("Eén klinisch beoordelaar per regel, met naam en rol.")
+    )
+    evidence = models.TextField(blank=True, default="", help_text=_("Waar de getallen vandaan komen."))
     funding = models.TextField(help_text=_("Financiering en belangenverstrengeling."))
-    alarm_signs = LinesField(help_text=_("Eén teken per regel."))
 
     objects = DecisionAidQuerySet.as_manager()
 
@@ -113,6 +117,24 @@ class DecisionAid(models.Model):
 
     def situation_questions_in(self, group):
         return [question for question in self.situation_questions.all() if question.group == group]
+
+    def alarm_signs_of(self, urgency):
+        return [sign for sign in self.alarm_sign_items.all() if sign.urgency == urgency]
+
+    @property
+    def alarm_signs(self):
+        """The signs to call the hospital at once for (each prints as its text)."""
+        return self.alarm_signs_of(AlarmSign.Urgency.AT_ONCE)
+
+    @property
+    def alarm_signs_office_hours(self):
+        """Reasons to call that can wait for office hours, shown apart from the alarm signs."""
+        return self.alarm_signs_of(AlarmSign.Urgency.OFFICE_HOURS)
+
+    @property
+    def alarm_banner(self):
+        """The short alarm text of every page's footer, or None (older versions)."""
+        return next(iter(self.alarm_signs_of(AlarmSign.Urgency.BANNER)), None)
 
     def check_editable(self):
         """Refuse a change to a version that is published in the database (also when the
@@ -205,6 +227,9 @@ class Option(AidPart):
     cons = LinesField(help_text=_("Eén nadeel per regel."))
     prepare = LinesField(help_text=_("Eén punt per regel."))
     contact = LinesField(help_text=_("Eén reden per regel."))
+    contact_office_hours = LinesField(
+        blank=True, default=list, help_text=_("Redenen om te bellen die tot kantooruren kunnen wachten; één per regel.")
+    )
     sources = models.ManyToManyField(Source, related_name="+")
 
     class Meta(AidPart.Meta):
@@ -214,6 +239,29 @@ class Option(AidPart):
 
     def __str__(self):
         return self.name
+
+
+class AlarmSign(AidPart):
+    """When to call the hospital: at once, or preferably during office hours; and the
+    short banner text of every page. Each with its source."""
+
+    class Urgency(models.TextChoices):
+        BANNER = "banner", _("korte tekst onder elke pagina")
+        AT_ONCE = "at_once", _("bel meteen")
+        OFFICE_HOURS = "office_hours", _("bel, liefst tijdens kantooruren")
+
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="alarm_sign_items")
+    urgency = models.CharField(max_length=16, choices=Urgency.choices)
+    text = models.TextField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("alarm_sign")
+        verbose_name = _("alarmsignaal")
+        verbose_name_plural = _("alarmsignalen")
+
+    def __str__(self):
+        return self.text
 
 
 class Outcome(AidPart):
@@ -360,6 +408,7 @@ class Flag(AidPart):
         DISCUSS_CURETTAGE = "discuss_curettage", _("curettage bespreken")
         ANTI_D = "anti_d", _("anti-D")
         RECURRENCE = "recurrence", _("herhaalde miskraam")
+        NSAID_CAUTION = "nsaid_caution", _("voorzichtig met NSAID")
         INFORMATION = "information", _("informatie")
 
     aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="flags")
@@ -367,6 +416,13 @@ class Flag(AidPart):
     title = models.CharField(max_length=200)
     text = models.TextField()
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    # Conditions on her other situation answers: {question key: [choice keys]}.
+    only_if = models.JSONField(
+        default=dict, blank=True, help_text=_("Alleen als elk van deze vragen een van deze antwoorden heeft.")
+    )
+    unless = models.JSONField(
+        default=dict, blank=True, help_text=_("Niet als een van deze vragen een van deze antwoorden heeft.")
+    )
 
     class Meta(AidPart.Meta):
         constraints = unique_key("flag")
@@ -375,6 +431,14 @@ class Flag(AidPart):
 
     def __str__(self):
         return self.title
+
+    def applies_to(self, situation):
+        """Whether the flag applies to her situation answers, {question key: choice key}
+        (a question she skipped is absent, and so in no list). Without conditions: always."""
+        only_if, unless = self.only_if or {}, self.unless or {}
+        return all(situation.get(question) in choices for question, choices in only_if.items()) and not any(
+            situation.get(question) in choices for question, choices in unless.items()
+        )
 
 
 class SituationQuestion(AidPart):

@@ -73,9 +73,14 @@ def content(language="nl", **overrides):
         "production_date": datetime.date(2026, 11, 23),
         "next_review_date": datetime.date(2027, 11, 23),
         "update_policy": "Elk jaar.",
-        "authors": "Het team.",
+        "authors": ["Het team."],
+        "reviewers": ["Een gynaecoloog, klinisch beoordelaar."],
+        "evidence": "Uit folders.",
         "funding": "Geen.",
-        "alarm_signs": ["Veel bloedverlies."],
+        "alarm_signs": [
+            {"key": "kort", "urgency": "banner", "text": "Veel bloed of koorts? Bel nu.", "source": "folder"},
+            {"key": "bloed", "urgency": "at_once", "text": "Veel bloedverlies.", "source": "folder"},
+        ],
         "sources": [
             {"key": "folder", "label": "Folder", "title": "Een folder", "publisher": "Een ziekenhuis", "year": None},
             {"key": "andere", "label": "Andere folder", "title": "Nog een", "publisher": "Elders"},

@@ -167,3 +167,132 @@ def test_invalid_yaml_names_the_file(tmp_path):
     with pytest.raises(ContentError) as error:
         load_translations(tmp_path)
     assert error.value.problems[0].startswith(f"{tmp_path}/nl.yaml: is not valid YAML")
+
+
+# --- Safety rules on every text ----------------------------------------------------------
+
+NSAID_DOSE = "Zo nodig neem je er een NSAID bij: naproxen 2 keer per dag 500 mg."
+
+
+@pytest.mark.parametrize(
+    ("language", "caution"),
+    [
+        ("nl", " Gebruik je bloedverdunners? Vraag dan eerst je arts of apotheker."),
+        ("en", " Do you take blood thinners? Then first ask your doctor or pharmacist."),
+    ],
+)
+def test_a_passage_that_doses_an_nsaid_must_carry_the_caution(language, caution):
+    content = factories.content(language)
+    content["options"][0]["prepare"] = [NSAID_DOSE]
+    assert problems_of(content) == [
+        "nl.yaml.options[0] (afwachten).prepare[0]: a passage that doses an NSAID must say who asks a doctor or "
+        "pharmacist first (blood thinners, a bleeding disorder, ...; Bijsluiter naproxen)"
+    ]
+    content["options"][0]["prepare"] = [NSAID_DOSE + caution]
+    validate(content, "nl.yaml")
+
+
+def test_the_caution_must_be_in_the_same_passage_as_the_dose():
+    content = factories.content()
+    content["sections"][0]["body"] = [NSAID_DOSE, "Gebruik je bloedverdunners? Vraag dan eerst je arts of apotheker."]
+    assert problems_of(content) == [
+        "nl.yaml.sections[0] (hoe-vaak).body[0]: a passage that doses an NSAID must say who asks a doctor or "
+        "pharmacist first (blood thinners, a bleeding disorder, ...; Bijsluiter naproxen)"
+    ]
+
+
+def test_an_nsaid_named_without_a_dose_needs_no_caution():
+    content = factories.content()
+    content["options"][0]["contact"] = ["Je hebt meer pijn dan paracetamol en een NSAID zoals naproxen verhelpen."]
+    validate(content, "nl.yaml")
+
+
+def test_side_effects_with_fever_must_say_to_call_anyway():
+    content = factories.content()
+    content["options"][1]["cons"][0] = "Je kunt bijwerkingen krijgen, zoals koorts. Die gaan vanzelf over."
+    assert problems_of(content) == [
+        "nl.yaml.options[1] (medicijnen).cons[0]: a passage that names fever as a side effect must say to call the "
+        "hospital anyway with a fever above 38 °C, feeling very ill or dizzy: it may not be a side effect"
+    ]
+    content["options"][1]["cons"][0] = (
+        "Je kunt bijwerkingen krijgen, zoals koorts. Heb je koorts hoger dan 38 °C, voel je je erg ziek of ben je "
+        "duizelig? Bel dan toch het ziekenhuis. Het is misschien geen bijwerking."
+    )
+    validate(content, "nl.yaml")
+
+
+# --- Alarm signs and flag conditions -----------------------------------------------------
+
+
+def test_the_alarm_signs_need_exactly_one_banner_and_a_sign_to_call_at_once():
+    content = factories.content()
+    content["alarm_signs"] = [{"key": "later", "urgency": "office_hours", "text": "Bel later.", "source": "folder"}]
+    assert problems_of(content) == [
+        "nl.yaml.alarm_signs: exactly one sign must have urgency 'banner' (the short text of every page)",
+        "nl.yaml.alarm_signs: at least one sign must have urgency 'at_once'",
+    ]
+
+
+def test_an_alarm_sign_without_source_is_refused():
+    content = factories.content()
+    del content["alarm_signs"][1]["source"]
+    assert problems_of(content) == ["nl.yaml.alarm_signs[1] (bloed).source: is missing"]
+
+
+def test_a_flag_condition_naming_an_unknown_question_or_choice_is_refused():
+    content = factories.content()
+    content["flags"][1]["only_if"] = {"weken-zwanger": ["10-tot-12"]}
+    content["flags"][1]["unless"] = {"rhesus": ["misschien"]}
+    assert problems_of(content) == [
+        "nl.yaml.flags[1] (anti-d).only_if.weken-zwanger: unknown situation question 'weken-zwanger'",
+        "nl.yaml.flags[1] (anti-d).unless.rhesus: 'misschien' is not a choice of 'rhesus'",
+    ]
+
+
+def test_a_flag_condition_must_map_questions_to_lists_of_choices():
+    content = factories.content()
+    content["flags"][1]["only_if"] = {"rhesus": "ja"}
+    assert problems_of(content) == [
+        "nl.yaml.flags[1] (anti-d).only_if: a mapping of situation question keys to lists of their choice keys "
+        "is required"
+    ]
+
+
+def test_a_flag_condition_must_be_the_same_in_every_language(tmp_path):
+    nl, en = factories.content("nl"), factories.content("en")
+    nl["flags"][1]["only_if"] = {"rhesus": ["ja"]}
+    for content in (nl, en):
+        (tmp_path / f"{content['language']}.yaml").write_text(yaml.safe_dump(content, allow_unicode=True))
+    with pytest.raises(ContentError) as error:
+        load_translations(tmp_path)
+    assert any(".flags[1] (anti-d).only_if: {}" in problem for problem in error.value.problems)
+
+
+# --- The shipped content ------------------------------------------------------------------
+
+
+def test_every_chance_of_waiting_longer_than_2_weeks_names_its_reference_group(shipped_content):
+    """30 out of 100 take longer than 2 weeks once the bleeding has started (leaflet 001):
+    every passage with that figure says so."""
+    from options.content import AID, texts_in
+
+    for language, marks in [
+        ("nl", ("30 van de 100", "2 weken", "bloeden", "begonnen")),
+        ("en", ("30 out of 100", "2 weeks", "bleeding", "started")),
+    ]:
+        passages = [
+            (place, text)
+            for place, text in texts_in(shipped_content[language], AID, language)
+            if marks[0] in text and marks[1] in text
+        ]
+        assert len(passages) >= 5
+        for place, text in passages:
+            assert marks[2] in text and marks[3] in text, place
+
+
+def test_the_shipped_content_keeps_one_heavy_bleeding_threshold(shipped_content):
+    from options.content import AID, texts_in
+
+    for place, text in texts_in(shipped_content["nl"], AID, "nl"):
+        assert "vol maandverband per uur" not in text, place
+        assert "38 °C of hoger" not in text, place

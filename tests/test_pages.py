@@ -128,7 +128,7 @@ def test_the_start_page_names_sources_date_and_the_numbers_to_call(client, shipp
     assert "Let op: dit zijn voorbeeldnummers." in text
     assert "Wanneer bel je meteen het ziekenhuis?" in text
     for sign in aid.alarm_signs:
-        assert sign in text
+        assert f"{sign.text} (Bron: {sign.source.label})" in text
 
 
 def test_an_unknown_option_is_a_404(client, shipped_aids):
@@ -147,3 +147,65 @@ def test_a_draft_is_never_shown_to_patients(client, db):
     draft.title = "Concepttitel"
     draft.save()
     assert "Concepttitel" not in text_of(client.get("/"))
+
+
+def test_the_alarm_banner_comes_from_the_content_with_its_source(client, shipped_aids):
+    text = text_of(client.get(url("options:option", "nl", key="afwachten")))
+    banner = shipped_aids["nl"].alarm_banner
+    assert banner.text in text and "pijn" in banner.text and "koorts" in banner.text
+    assert f"{banner.text} Bron: {banner.source.label}" in text
+    english = shipped_aids["en"].alarm_banner
+    assert english.text in text_of(client.get(url("options:comparison", "en")))
+
+
+def test_without_content_the_banner_still_names_the_signs(client, db):
+    text = text_of(client.get("/"))
+    assert "Veel bloedverlies, flauwvallen, koorts of veel pijn? Bel nu." in text
+
+
+def contact_lists(html):
+    """The items of the 'call' section and of the office-hours section of an option page."""
+    sections = {}
+    for name in ("contact-box", "office-hours"):
+        match = re.search(rf'<section class="{name}".*?</section>', html, re.S)
+        sections[name] = re.findall(r"<li>(.*?)</li>", match.group(0), re.S) if match else []
+    return sections
+
+
+def test_the_office_hours_call_is_shown_apart_on_the_medication_page(client, shipped_aids):
+    lists = contact_lists(client.get(url("options:option", "nl", key="medicijnen")).content.decode())
+    assert lists["office-hours"] == [
+        "48 uur nadat je de misoprostol in je vagina hebt gedaan, is er nog niets gebeurd. "
+        "Bel dan het ziekenhuis, liefst tijdens kantooruren."
+    ]
+    assert lists["contact-box"] and not any("48 uur" in item for item in lists["contact-box"])
+    # The other options have no office-hours section.
+    assert not contact_lists(client.get(url("options:option", "nl", key="afwachten")).content.decode())["office-hours"]
+
+
+def test_the_start_page_shows_the_office_hours_sign_apart_from_the_alarm_signs(client, shipped_aids):
+    html = client.get("/").content.decode()
+    alarm = re.search(r'<section class="alarm-signs".*?</section>', html, re.S).group(0)
+    office = re.search(r'<section class="office-hours".*?</section>', html, re.S).group(0)
+    assert "48 uur" not in alarm and "kantooruren" not in alarm.replace("Tijdens kantooruren", "").replace(
+        "Buiten kantooruren", ""
+    )
+    assert "48 uur" in office and "(Bron: Folder Ommelander Ziekenhuis, gebaseerd op NVOG)" in office
+
+
+def test_the_about_page_names_authors_reviewers_and_where_the_figures_come_from(client, shipped_aids):
+    text = text_of(client.get(url("options:about", "nl")))
+    aid = shipped_aids["nl"]
+    assert "Wie keek de inhoud na?" in text
+    for person in [*aid.authors, *aid.reviewers]:
+        assert person in text
+    assert "[voorbeeld]" in aid.reviewers[0] and "gynaecoloog" in aid.reviewers[0]
+    assert "Ze komen niet uit een eigen overzicht van wetenschappelijk onderzoek." in text
+
+
+def test_safety_is_qualified_where_her_choice_is_described(client, shipped_aids):
+    for page in ("/", url("options:comparison", "nl")):
+        text = text_of(client.get(page))
+        assert "medisch veilig" not in text
+        assert "Maar voor sommige vrouwen past een curettage beter." in text
+        assert "een operatie heeft meer risico" in text

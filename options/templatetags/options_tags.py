@@ -23,3 +23,23 @@ def icon_array_for(outcome):
 @register.inclusion_tag("options/_components/icon_legend.html")
 def icon_legend():
     return {"figure": FIGURE, "colours": COLOURS}
+
+
+LIST_ITEM = "- "
+
+
+@register.filter
+def blocks(lines):
+    """Paragraphs as blocks: consecutive lines that start with "- " form one list.
+
+    [{"list": False, "text": ...}, {"list": True, "items": [...]}, ...]
+    """
+    result = []
+    for line in lines or []:
+        if line.startswith(LIST_ITEM):
+            if not result or not result[-1]["list"]:
+                result.append({"list": True, "items": []})
+            result[-1]["items"].append(line[len(LIST_ITEM) :].strip())
+        else:
+            result.append({"list": False, "text": line})
+    return result
