@@ -3,11 +3,22 @@ and for her summary. A question she skipped is None here, never a made-up answer
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from options.models import Flag, SituationQuestion
 
 from .models import IMPORTANT, RATING_CHOICES, UNSURE
+
+# The SURE questions as the doctor reads them, for the ones she answered "nee".
+SURE_FACTS = {
+    "best_choice": _("zeker van de beste keuze"),
+    "knows_benefits_and_risks": _("kent de voor- en nadelen van elke mogelijkheid"),
+    "clear_what_matters": _("weet welke voor- en nadelen voor haar het zwaarst wegen"),
+    "enough_support": _("heeft genoeg steun en advies"),
+}
+# Her own questions shown in full in the doctor's box; the rest follow further on.
+FIRST_QUESTIONS = 3
 
 
 @dataclass
@@ -82,16 +93,22 @@ class Summary:
     def answered_lines(self):
         return [line for line in self.safety + self.situation if line.choice is not None]
 
-    @property
+    @cached_property
     def flags(self):
-        """The flags her answers raise, each once, in the content's order."""
-        raised = {f.pk: f for line in self.answered_lines() for f in line.choice.flags.all()}
+        """The flags her answers raise, each once, in the content's order; a flag with
+        conditions (anti-D depends on how many weeks she is pregnant) only where they hold."""
+        situation = self.answers.situation
+        raised = {f.pk: f for line in self.answered_lines() for f in line.choice.flags.all() if f.applies_to(situation)}
         return sorted(raised.values(), key=lambda flag: flag.position)
 
     @property
     def situation_outcomes(self):
         """Figures that apply to her, such as the chance of a miscarriage at her age."""
         return [line.choice.outcome for line in self.answered_lines() if line.choice.outcome]
+
+    @property
+    def suits_curettage_better(self):
+        return any(flag.kind == Flag.Kind.DISCUSS_CURETTAGE for flag in self.flags)
 
     @property
     def needs_call_now(self):
@@ -144,3 +161,25 @@ class Summary:
     @property
     def sure_score(self):
         return self.answers.sure_score
+
+    @property
+    def sure_doubts(self):
+        """What she said "nee" to in the SURE test, in the doctor's words."""
+        return [str(SURE_FACTS[item]) for item in self.answers.sure_doubts]
+
+    @property
+    def clinical_facts(self):
+        """Her situation as the doctor writes it down: (label, fact) in the content's
+        order, the fact None where she did not answer. The safety check is left to the
+        flags: any "ja" there raises "bel nu"."""
+        return [
+            (line.question.clinical_label, line.choice.clinical if line.choice else None) for line in self.situation
+        ]
+
+    @property
+    def first_questions(self):
+        return self.questions[:FIRST_QUESTIONS]
+
+    @property
+    def later_questions(self):
+        return self.questions[FIRST_QUESTIONS:]

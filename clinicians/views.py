@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -89,21 +90,7 @@ def summary(request):
     if aid.language != "nl":
         aid = published.current(SLUG, "nl")
     context = summary_context(record, aid)
-    context["note"] = record_note(context["summary"])
+    context["record"] = record
+    context["note"] = render_to_string("clinicians/record_note.txt", context).strip()
+    context["note_lines"] = context["note"].count("\n") + 2
     return render(request, "clinicians/summary.html", context)
-
-
-def record_note(summary):
-    """A short plain-text note to copy into the hospital's patient record."""
-    lines = [
-        f"Keuzehulp miskraam (inhoud versie {summary.aid.version}).",
-        f"Voorkeur: {summary.leaning_label or 'niet ingevuld'}.",
-        "SURE-score: "
-        + ("niet ingevuld" if summary.sure_score is None else f"{summary.sure_score}/4")
-        + (" (mogelijk keuzeconflict)." if summary.has_decisional_conflict else "."),
-        "Aandachtspunten: " + ("; ".join(flag.title for flag in summary.flags) or "geen") + ".",
-    ]
-    if summary.questions:
-        lines.append("Vragen van de patiënt:")
-        lines.extend(f"- {question}" for question in summary.questions)
-    return "\n".join(lines)

@@ -227,12 +227,22 @@ SITUATION_QUESTION = {
     "group": OneOf("safety", "situation"),
     "question": Text(),
     "hint": Text(),
-    "choices": [{"key": Key(), "text": Text(), "flags": Optional(Refs("flags")), "outcome": Optional(Ref("outcomes"))}],
+    "clinical_label": Text(),
+    "choices": [
+        {
+            "key": Key(),
+            "text": Text(),
+            "clinical": Text(),
+            "flags": Optional(Refs("flags")),
+            "outcome": Optional(Ref("outcomes")),
+        }
+    ],
 }
 FLAG = {
     "key": Key(),
     "kind": OneOf(*Flag.Kind.values),
     "title": Text(),
+    "clinical": Text(),
     "text": Text(),
     "source": Ref("sources"),
     "only_if": Optional(Conditions()),
@@ -797,13 +807,13 @@ def build(content):
                 aid=aid,
                 position=i,
                 source=sources[item["source"]],
-                **plain(item, "key", "kind", "title", "text", "only_if", "unless"),
+                **plain(item, "key", "kind", "title", "clinical", "text", "only_if", "unless"),
             )
             for i, item in enumerate(content["flags"])
         )
     }
     situation_questions = SituationQuestion.objects.bulk_create(
-        SituationQuestion(aid=aid, position=i, **plain(item, "key", "group", "question", "hint"))
+        SituationQuestion(aid=aid, position=i, **plain(item, "key", "group", "question", "hint", "clinical_label"))
         for i, item in enumerate(content["situation_questions"])
     )
     choice_items = [
@@ -813,6 +823,7 @@ def build(content):
                 position=i,
                 key=choice["key"],
                 text=choice["text"],
+                clinical=choice["clinical"],
                 outcome=outcomes.get(choice["outcome"]),
             ),
             choice["flags"],
@@ -907,10 +918,10 @@ def export(aid):
         ],
         "situation_questions": [
             {
-                **plain(q, "key", "group", "question", "hint"),
+                **plain(q, "key", "group", "question", "hint", "clinical_label"),
                 "choices": [
                     {
-                        **plain(c, "key", "text"),
+                        **plain(c, "key", "text", "clinical"),
                         "flags": [f.key for f in c.flags.order_by("position")],
                         "outcome": key_or_none(c.outcome),
                     }
@@ -920,7 +931,7 @@ def export(aid):
             for q in aid.situation_questions.prefetch_related("choices")
         ],
         "flags": [
-            {**plain(f, "key", "kind", "title", "text", "only_if", "unless"), "source": f.source.key}
+            {**plain(f, "key", "kind", "title", "clinical", "text", "only_if", "unless"), "source": f.source.key}
             for f in aid.flags.select_related("source")
         ],
         "sections": [

@@ -414,6 +414,8 @@ class Flag(AidPart):
     aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="flags")
     kind = models.CharField(max_length=32, choices=Kind.choices)
     title = models.CharField(max_length=200)
+    # What the flag means for the doctor, in clinical words ("In het kort, voor de arts").
+    clinical = models.CharField(_("voor de arts"), max_length=200)
     text = models.TextField()
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
     # Conditions on her other situation answers: {question key: [choice keys]}.
@@ -450,6 +452,8 @@ class SituationQuestion(AidPart):
     group = models.CharField(max_length=16, choices=Group.choices)
     question = models.CharField(max_length=300)
     hint = models.TextField()
+    # The question as a doctor writes it in a patient record, e.g. "Rhesus".
+    clinical_label = models.CharField(_("voor de arts"), max_length=100)
 
     class Meta(AidPart.Meta):
         constraints = unique_key("situation_question")
@@ -465,6 +469,8 @@ class SituationChoice(VersionedContent):
     key = models.SlugField(max_length=60)
     position = models.PositiveSmallIntegerField(default=0)
     text = models.CharField(max_length=200)
+    # Her answer as a doctor writes it, e.g. "negatief" for "Ja" to "Ben je rhesus negatief?".
+    clinical = models.CharField(_("voor de arts"), max_length=100)
     flags = models.ManyToManyField(Flag, blank=True, related_name="raised_by")
     # A figure that applies to women who give this answer, e.g. the chance by age group.
     outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+")

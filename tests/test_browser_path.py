@@ -2,6 +2,7 @@
 JavaScript: answered, checked, left, and resumed by cookie and by code."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import PHONE, axe_violations, screenshot, scrolls_sideways, watch_csp
 
@@ -148,7 +149,9 @@ def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids,
     check_page(page, "share-code-nl")
     context.close()
 
-    desk = browser.new_context(viewport={"width": 1280, "height": 900})
+    desk = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = desk.new_page()
     page.goto(f"{live_server.url}/zorgverlener/")
     page.get_by_label("Gebruikersnaam").fill("arts")
@@ -157,7 +160,11 @@ def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids,
     page.get_by_label("Deelcode van de patiënt").fill(code)
     page.get_by_role("button", name="Open de samenvatting").click()
     assert page.url.endswith("/zorgverlener/samenvatting/")
-    assert "Voorkeur: niet ingevuld." in page.locator("#record-note").input_value()
+    note = page.locator("#record-note").input_value()
+    assert "Voorkeur: niet ingevuld" in note
+    page.get_by_role("button", name="Kopieer de notitie").click()
+    expect(page.locator("#copy-status")).to_have_text("Gekopieerd.")  # the clipboard answers a moment later
+    assert page.evaluate("navigator.clipboard.readText()") == note
     check_page(page, "clinician-summary-nl")
     desk.close()
 

@@ -1,5 +1,8 @@
 """Every flag her answers raise follows her latest answers, however she got there.
 
+(Anti-D depends on two answers: rhesus negative, and the weeks pregnant; a change of
+the weeks moves her from one anti-D text to the other.)
+
 For each flag (call now, a curettage may suit her better, anti-D, recurrent miscarriage,
 the NSAID caution) and each way she can arrive at it (first answer; "nee" to "ja" and
 "ja" to "nee" on a later visit; the step skipped first and answered later; resumed with
@@ -32,6 +35,7 @@ class Case:
     raising: str  # the choice that raises the flag
     clearing: str  # a choice that does not
     flag: str
+    given: tuple = ()  # other answers of the same step, sent with it: (question, choice)
 
     def after_save(self, raised):
         """Where the save must send her."""
@@ -49,12 +53,25 @@ CASES = {
     "curettage: no transport": Case("situation", "vervoer", "nee", "ja", "curettage-bespreken"),
     "curettage: earlier trauma": Case("situation", "traumatische-ervaring", "ja", "nee", "curettage-bespreken"),
     "anti-D": Case("situation", "rhesus", "ja", "nee", "anti-d"),
+    "anti-D under 10 weeks": Case(
+        "situation", "weken-zwanger", "8-tot-10", "12-of-meer", "anti-d", given=(("rhesus", "ja"),)
+    ),
+    "anti-D from 10 weeks": Case(
+        "situation", "weken-zwanger", "10-tot-12", "minder-dan-8", "anti-d-vanaf-10-weken", given=(("rhesus", "ja"),)
+    ),
     "recurrence": Case("situation", "eerdere-miskramen", "een", "geen", "herhaalde-miskraam"),
+    "NSAID caution": Case("situation", "bloedingsrisico", "ja", "nee", "nsaid-voorzichtig"),
 }
 
 
 def text_of(response):
     return html.unescape(html_text_of(response))
+
+
+def attention_points(text, heading="Aandachtspunten", end="Niet goed begrepen"):
+    """The flags in "In het kort, voor de arts": elsewhere the page may name "bel nu" in
+    its alarm signs whatever her answers."""
+    return text.split(heading, 1)[1].split(end, 1)[0]
 
 
 def post_step(client, step, data, prefix=""):
@@ -74,7 +91,7 @@ def finish(client, step):
 
 
 def answer(client, case, choice, prefix=""):
-    response = post_step(client, case.step, {case.question: choice}, prefix)
+    response = post_step(client, case.step, {case.question: choice, **dict(case.given)}, prefix)
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
 
@@ -153,13 +170,12 @@ def choice_text(aid, case, choice):
 def test_every_place_agrees_with_her_latest_answer(client, shipped_aids, case, arrival):
     patient, response, prefix, raised = arrival(client, case)
     nl = shipped_aids["nl"]
-    title = Flag.objects.get(aid=nl, key=case.flag).title
-    english_title = Flag.objects.get(aid=shipped_aids["en"], key=case.flag).title
+    flag, english_flag = (Flag.objects.get(aid=aid, key=case.flag) for aid in (nl, shipped_aids["en"]))
 
     assert response["Location"] == prefix + case.after_save(raised)
     if case.step in RESULT_PAGES:
         result = text_of(patient.get(prefix + RESULT_PAGES[case.step]))
-        assert ((english_title if prefix else title) in result) is raised
+        assert ((english_flag if prefix else flag).title in result) is raised
 
     question, chosen = choice_text(nl, case, case.raising if raised else case.clearing)
     assert re.search(
@@ -167,10 +183,13 @@ def test_every_place_agrees_with_her_latest_answer(client, shipped_aids, case, a
         text_of(patient.get("/mijn-keuze/controleren/")),
     )
 
-    assert (title in text_of(patient.get("/mijn-keuze/samenvatting/"))) is raised
-    assert (english_title in text_of(patient.get("/en/mijn-keuze/samenvatting/"))) is raised
-    assert (title in text_of_pdf(patient.get(PDF_URL).content)) is raised
-    assert (title in clinician_view(patient)) is raised
+    summary = text_of(patient.get("/mijn-keuze/samenvatting/"))
+    assert (flag.clinical in attention_points(summary)) is raised
+    assert (flag.title in summary.split("Situatie", 1)[1].split("Wat belangrijk is", 1)[0]) is raised
+    english = text_of(patient.get("/en/mijn-keuze/samenvatting/"))
+    assert (english_flag.clinical in attention_points(english, "Points to note", "Not understood")) is raised
+    assert (flag.clinical in attention_points(text_of_pdf(patient.get(PDF_URL).content))) is raised
+    assert (flag.clinical in attention_points(clinician_view(patient))) is raised
 
 
 def test_skipping_the_safety_check_still_sends_her_to_call_now_when_her_saved_answer_says_so(client, shipped_aids):

@@ -43,8 +43,8 @@ def test_a_clinician_opens_her_summary_with_the_code(patient, clinician):
     text = text_of(response)
     assert "In het kort, voor de arts" in text and "Mag ik daarna weer sporten?" in text
     note = response.context["note"]
-    assert "Voorkeur: Medicijnen." in note and "SURE-score: 3/4 (mogelijk keuzeconflict)." in note
-    assert "- Wie belt mij na 6 weken?" in note
+    assert "Voorkeur: Medicijnen" in note and "SURE-score: 3/4 (mogelijk keuzeconflict; nee op:" in note
+    assert "2. Wie belt mij na 6 weken?" in note
 
 
 def test_the_clinician_sees_her_latest_answers(patient, clinician):

@@ -78,7 +78,7 @@ def test_the_pdf_holds_what_the_clinician_needs_in_at_most_4_pages(walked, shipp
         "Ik ben bang voor veel bloed.",
         "Mag ik daarna weer sporten?",
         "Wie belt mij na 6 weken?",
-        "Eigen vragen 2",
+        "Rhesus negatief",
         "85 van de 100",
         "012 345 67 89",
         "012 345 67 00",
