@@ -5,6 +5,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from . import pdf
 from .models import Record, ShareCode, code_digest, new_code
 
 
@@ -44,10 +45,12 @@ def find_by_resume_code(code):
 
 @transaction.atomic
 def make_share_code(record):
-    """A code for her doctor; like the resume code, it is shown to her and not stored."""
+    """A code for her doctor; like the resume code, it is shown to her once and not
+    stored: the ShareCode returned carries it in `code`, the database only its digest."""
     code = new_code()
-    ShareCode.objects.create(record=record, digest=code_digest(code))
-    return code
+    share = ShareCode.objects.create(record=record, digest=code_digest(code))
+    share.code = code
+    return share
 
 
 @transaction.atomic
@@ -61,7 +64,9 @@ def find_share_code(code):
 
 @transaction.atomic
 def delete_record(record):
-    """Delete every row of hers at once (her answers go with the record)."""
+    """Delete every row of hers at once (her answers go with the record), and the PDFs
+    drawn of them."""
+    pdf.forget(record.pk)
     record.delete()
 
 

@@ -5,12 +5,15 @@ and the chart are inline, and the fonts come from the system. Every URL in the d
 including one she might have typed into a free text, is refused without a request.
 """
 
+import hashlib
+import json
 import logging
-import socket
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+import portalocker
 from django.conf import settings
 from django.core.cache import cache
 from weasyprint import CSS, HTML
@@ -22,9 +25,11 @@ logger = logging.getLogger(__name__)
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "summary.css"
 
 
-# A killed worker cannot free its slot: it frees itself after this long (a drawing
-# takes about a second).
-SLOT_SECONDS = 10
+# A drawing takes about 0.4 s: waiting this long for a slot usually finds one, and saves
+# her a round trip through the waiting page.
+SLOT_WAIT_SECONDS = 1
+# A drawn summary is kept this long, for her next download of the same summary.
+KEEP_SECONDS = 3600
 
 
 class RenderingFailed(Exception):
@@ -32,7 +37,7 @@ class RenderingFailed(Exception):
 
 
 class Busy(Exception):
-    """All drawing slots of this machine are taken: ask her to try again in a moment."""
+    """All drawing slots of this machine are taken: her page asks again in a moment."""
 
 
 class RefuseEveryURL(URLFetcher):
@@ -41,18 +46,65 @@ class RefuseEveryURL(URLFetcher):
 
 
 @contextmanager
-def drawing_slot():
+def drawing_slot(wait=0):
     """Drawing a PDF takes a whole CPU core for most of a second. A burst of them must not
     take every worker and core from the pages, so only PDF_DRAWINGS_AT_ONCE are drawn at a
-    time on each machine (counted in the shared cache, so over all its workers)."""
-    keys = (f"pdf-slot:{socket.gethostname()}:{n}" for n in range(settings.PDF_DRAWINGS_AT_ONCE))
-    key = next((key for key in keys if cache.add(key, "taken", SLOT_SECONDS)), None)
-    if key is None:
-        raise Busy
+    time on each machine (or container), over all its workers. A slot is a lock file
+    locked by the drawing process: only its holder frees it, and when a worker is killed
+    the kernel frees its slot with its files, at once."""
+    slots = portalocker.BoundedSemaphore(
+        settings.PDF_DRAWINGS_AT_ONCE,
+        name="summary-pdf",
+        directory=str(slot_directory()),
+        timeout=wait,
+        check_interval=0.05,
+    )
+    try:
+        slots.acquire()
+    except portalocker.AlreadyLocked:
+        raise Busy from None
     try:
         yield
     finally:
-        cache.delete(key)
+        slots.release()
+
+
+def slot_directory():
+    # One per checkout: two copies of the app on one machine (tests, a benchmark) do not
+    # share slots by accident.
+    checkout = hashlib.sha256(str(settings.BASE_DIR).encode()).hexdigest()[:12]
+    directory = Path(tempfile.gettempdir()) / f"keuzehulp-pdf-slots-{checkout}"
+    directory.mkdir(mode=0o700, exist_ok=True)
+    return directory
+
+
+def kept_key(record_pk, language):
+    return f"summary-pdf:{record_pk}:{language}"
+
+
+def fingerprint(record, aid, made_on):
+    """What the drawing depends on: her answers, the content version and language, and
+    the date printed on it."""
+    drawn_from = [record.answers.to_json(), aid.pk, aid.language, made_on.isoformat()]
+    return hashlib.sha256(json.dumps(drawn_from, sort_keys=True).encode()).hexdigest()
+
+
+def kept(record, aid, made_on):
+    """Her PDF as drawn before, if nothing it shows has changed since; else None."""
+    stored = cache.get(kept_key(record.pk, aid.language))
+    if stored and stored[0] == fingerprint(record, aid, made_on):
+        return stored[1]
+    return None
+
+
+def keep(record, aid, made_on, document):
+    cache.set(kept_key(record.pk, aid.language), (fingerprint(record, aid, made_on), document), KEEP_SECONDS)
+
+
+def forget(record_pk):
+    """Her drawn PDFs go the moment she deletes her answers (the purge relies on their
+    hour-long expiry)."""
+    cache.delete_many([kept_key(record_pk, language) for language, _ in settings.LANGUAGES])
 
 
 _prepared = threading.local()

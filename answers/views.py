@@ -202,23 +202,17 @@ def check(request, record, aid, step):
     )
 
 
-SHARE_SESSION_KEY = "answers_share_code"
-PDF_RETRY_AFTER_SECONDS = 5
+PDF_RETRY_AFTER_SECONDS = 2
 
 
-def summary_context(record, aid, share_code=None):
-    """What her summary shows; with a share code, the PDF carries it for her doctor."""
-    context = {
+def summary_context(record, aid, made_on=None):
+    """What her summary shows."""
+    return {
         "aid": aid,
         "summary": Summary(record, aid),
         "rows": aid.comparison_rows.all(),
-        "made_on": timezone.localdate(),
+        "made_on": made_on or timezone.localdate(),
     }
-    if share_code:
-        share = actions.find_share_code(share_code)
-        if share is not None and share.record_id == record.pk and share.is_usable:
-            context["share"] = {"code": share_code, "expires_at": share.expires_at, "qr": qr_svg(share_code)}
-    return context
 
 
 def qr_svg(code):
@@ -240,22 +234,32 @@ def summary(request, record, aid):
 
 @patient_page
 def summary_pdf(request, record, aid):
-    """Her summary as a PDF in the page's language: the Dutch one is for the doctor."""
+    """Her summary as a PDF in the page's language (the Dutch one is for the doctor).
+    She is never refused it: when every drawing slot is taken she sees a page that asks
+    again by itself, and a summary drawn before is served without drawing it again."""
     if record is None:
         return redirect(STEPS[0].url)
-    context = summary_context(record, aid, request.session.get(SHARE_SESSION_KEY))
-    try:
-        # The slot first: when all are taken, she hears so before any work is done.
-        with pdf.drawing_slot():
-            document = pdf.render_pdf(render_to_string("answers/summary_pdf.html", context, request=request))
-    except pdf.Busy:
-        response = render(request, "answers/pdf_failed.html", {"aid": aid, "busy": True}, status=503)
-        response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
-        return response
-    except pdf.RenderingFailed:
-        return render(request, "answers/pdf_failed.html", {"aid": aid}, status=503)
+    made_on = timezone.localdate()
+    document = pdf.kept(record, aid, made_on)
+    if document is None:
+        try:
+            with pdf.drawing_slot(wait=pdf.SLOT_WAIT_SECONDS):
+                html = render_to_string("answers/summary_pdf.html", summary_context(record, aid, made_on), request)
+                document = pdf.render_pdf(html)
+        except pdf.Busy:
+            context = {"aid": aid, "seconds": PDF_RETRY_AFTER_SECONDS}
+            response = render(request, "answers/pdf_waiting.html", context, status=202)
+            response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+            # The browser asks again by itself, also without JavaScript; the answer then
+            # is the download. A header rather than <meta http-equiv="refresh">, which
+            # WCAG 2.2.1 (axe: meta-refresh) rules out for a page she reads.
+            response["Refresh"] = str(PDF_RETRY_AFTER_SECONDS)
+            return response
+        except pdf.RenderingFailed:
+            return render(request, "answers/pdf_failed.html", {"aid": aid}, status=503)
+        pdf.keep(record, aid, made_on, document)
     response = HttpResponse(document, content_type="application/pdf")
-    filename = f"keuzehulp-miskraam-{context['made_on'].isoformat()}.pdf"
+    filename = f"keuzehulp-miskraam-{made_on.isoformat()}-{aid.language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -269,12 +273,11 @@ def share(request, record, aid):
     context = {"aid": aid, "record": record}
     if request.method == "POST" and request.POST.get("action") == "revoke":
         actions.revoke_share_codes(record)
-        request.session.pop(SHARE_SESSION_KEY, None)
         context["revoked"] = True
     elif request.method == "POST":
-        code = actions.make_share_code(record)
-        request.session[SHARE_SESSION_KEY] = code
-        context["share"] = {"code": code, "qr": qr_svg(code), "expires_at": record.share_codes.latest("pk").expires_at}
+        # Shown on this page only: neither the code nor anything to rebuild it is kept.
+        share = actions.make_share_code(record)
+        context["share"] = {"code": share.code, "qr": qr_svg(share.code), "expires_at": share.expires_at}
     context["active_codes"] = record.share_codes.active().count()
     return render(request, "answers/share.html", context)
 

@@ -163,9 +163,10 @@ LOGIN_ATTEMPTS_PER_HOUR = int(os.environ.get("LOGIN_ATTEMPTS_PER_HOUR", "10"))
 # Reverse proxies in front of the app that append to X-Forwarded-For (compose: 1). The
 # rate limits count per client, not per proxy.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-# PDFs drawn at the same time per machine (a drawing keeps a core busy); more get a 503
-# with Retry-After, so that a burst of PDFs leaves the pages fast.
-PDF_DRAWINGS_AT_ONCE = int(os.environ.get("PDF_DRAWINGS_AT_ONCE", str(max(1, (os.cpu_count() or 2) // 2))))
+# PDFs drawn at the same time per machine (a drawing keeps a core busy); more wait on a
+# page that asks again, so that a burst of PDFs leaves the pages fast. Counted from the
+# CPUs this process may use (a container's limit), not the host's.
+PDF_DRAWINGS_AT_ONCE = int(os.environ.get("PDF_DRAWINGS_AT_ONCE", str(max(1, len(os.sched_getaffinity(0)) // 2))))
 # Days a share code for her doctor stays valid.
 SHARE_CODE_DAYS = int(os.environ.get("SHARE_CODE_DAYS", "14"))
 LOGIN_URL = "clinicians:login"

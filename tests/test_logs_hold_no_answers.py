@@ -49,6 +49,7 @@ def test_no_answer_or_code_reaches_a_log(shipped_aids, everything_logged, monkey
         raise RuntimeError(f"{MARKER}-in-an-error")
 
     monkeypatch.setattr(pdf.HTML, "write_pdf", broken)
+    pdf.forget(client.session["answers_record"])  # drawn anew, not served as drawn before
     assert client.get(PDF_URL).status_code == 503
 
     logged = everything_logged()

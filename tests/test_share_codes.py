@@ -9,6 +9,7 @@ import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 
+from answers.models import ShareCode
 from tests.test_pages import text_of
 from tests.test_summary_pdf import PDF_URL, text_of_pdf, walk_shipped
 
@@ -53,9 +54,12 @@ def test_the_clinician_sees_her_latest_answers(patient, clinician):
     assert "Een nieuwe vraag." in text_of(open_with(clinician, code))
 
 
-def test_the_pdf_carries_the_share_code(patient):
+def test_the_code_is_shown_once_and_kept_nowhere_readable(patient):
     code = share_code(patient)
-    assert code in text_of_pdf(patient.get(PDF_URL).content)
+    assert code not in str(dict(patient.session))
+    assert code not in text_of(patient.get("/mijn-keuze/delen/"))
+    assert code not in text_of_pdf(patient.get(PDF_URL).content)
+    assert code not in str(ShareCode.objects.values_list())
 
 
 def test_an_expired_code_is_refused(patient, clinician):

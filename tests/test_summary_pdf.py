@@ -60,7 +60,7 @@ def walked(client, shipped_aids):
 def test_the_pdf_holds_what_the_clinician_needs_in_at_most_4_pages(walked, shipped_aids):
     response = walked.get(PDF_URL)
     today = timezone.localdate()
-    assert response["Content-Disposition"] == f'attachment; filename="keuzehulp-miskraam-{today.isoformat()}.pdf"'
+    assert response["Content-Disposition"] == f'attachment; filename="keuzehulp-miskraam-{today.isoformat()}-nl.pdf"'
     ARTEFACTS.mkdir(exist_ok=True)
     (ARTEFACTS / "summary-nl.pdf").write_bytes(response.content)
     assert len(PdfReader(io.BytesIO(response.content)).pages) <= 4
