@@ -210,7 +210,6 @@ def summary_context(record, aid, made_on=None):
     return {
         "aid": aid,
         "summary": Summary(record, aid),
-        "rows": aid.comparison_rows.all(),
         "made_on": made_on or timezone.localdate(),
     }
 

@@ -31,6 +31,7 @@ from django.template.loader import render_to_string  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import translation  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
+from weasyprint import HTML  # noqa: E402
 
 from answers import actions, pdf  # noqa: E402
 from answers.views import summary_context  # noqa: E402
@@ -79,25 +80,33 @@ def main(runs):
         return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
 
     print(f"{runs} renders per variant (template + WeasyPrint, PDF/UA), on {os.cpu_count()} cores")
-    print(f"{'record':<10} {'variant':<34} {'pages':>5} {'KB':>4} {'median ms':>10} {'p95 ms':>7}")
+    print(f"{'record':<10} {'variant':<36} {'pages':>5} {'KB':>4} {'median ms':>10} {'p95 ms':>7}")
     for label, longest in [("everyday", False), ("longest", True)]:
         record = a_full_record(aid, longest)
 
-        def render(plain, record=record):
-            context = {**summary_context(record, aid), "plain": plain}
-            return pdf.render_pdf(render_to_string("answers/summary_pdf.html", context))
+        def render(plain, tagged=True, record=record):
+            html = render_to_string("answers/summary_pdf.html", {**summary_context(record, aid), "plain": plain})
+            if tagged:
+                return pdf.render_pdf(html)
+            css, fonts = pdf.stylesheet()  # the same drawing, without the PDF/UA tagging
+            return HTML(string=html, url_fetcher=pdf.RefuseEveryURL()).write_pdf(stylesheets=[css], font_config=fonts)
 
         medians = {}
-        for plain, variant in [(False, "full (icon arrays + chart)"), (True, "no icon arrays or chart")]:
-            document = render(plain)  # warm-up
-            times = timed(lambda plain=plain: render(plain), runs)
-            medians[plain] = statistics.median(times)
+        variants = [
+            ("full", "full (icon arrays, chart, PDF/UA)", {"plain": False}),
+            ("plain", "no icon arrays or chart", {"plain": True}),
+            ("floor", "text only: no arrays, chart, tagging", {"plain": True, "tagged": False}),
+        ]
+        for name, variant, options in variants:
+            document = render(**options)  # warm-up
+            times = timed(lambda options=options: render(**options), runs)
+            medians[name] = statistics.median(times)
             pages = len(PdfReader(io.BytesIO(document)).pages)
             print(
-                f"{label:<10} {variant:<34} {pages:>5} {len(document) // 1024:>4}"
-                f" {medians[plain]:>10.0f} {p95(times):>7.0f}"
+                f"{label:<10} {variant:<36} {pages:>5} {len(document) // 1024:>4}"
+                f" {medians[name]:>10.0f} {p95(times):>7.0f}"
             )
-        print(f"{label:<10} ratio full / without (median): {medians[False] / medians[True]:.2f}")
+        print(f"{label:<10} ratio full / text-only floor (median): {medians['full'] / medians['floor']:.2f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS) of this process: {peak_mb:.0f} MB")
 
