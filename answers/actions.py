@@ -5,8 +5,8 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from . import pdf
-from .models import Record, ShareCode, code_digest, new_code
+from . import codes, pdf
+from .models import Record, ShareCode
 
 
 @transaction.atomic
@@ -31,8 +31,8 @@ def save_step(record, aid, step_number, change=None):
 def make_resume_code(record):
     """A new code for her to write down. Only its digest is stored, so a code is shown
     once; asking again makes a new one and the old one stops working."""
-    code = new_code()
-    record.resume_code_digest = code_digest(code)
+    code = codes.new_code()
+    record.resume_code_digest = codes.digest(code)
     record.save(update_fields=["resume_code_digest"])
     return code
 
@@ -40,15 +40,15 @@ def make_resume_code(record):
 def find_by_resume_code(code):
     """The record for a code, or None. Expired records are found too, so that she can be
     told her code has expired rather than that it is wrong."""
-    return Record.objects.filter(resume_code_digest=code_digest(code)).first()
+    return Record.objects.filter(resume_code_digest=codes.digest(code)).first()
 
 
 @transaction.atomic
 def make_share_code(record):
     """A code for her doctor; like the resume code, it is shown to her once and not
     stored: the ShareCode returned carries it in `code`, the database only its digest."""
-    code = new_code()
-    share = ShareCode.objects.create(record=record, digest=code_digest(code))
+    code = codes.new_code()
+    share = ShareCode.objects.create(record=record, digest=codes.digest(code))
     share.code = code
     return share
 
@@ -59,7 +59,7 @@ def revoke_share_codes(record):
 
 
 def find_share_code(code):
-    return ShareCode.objects.select_related("record__aid").filter(digest=code_digest(code)).first()
+    return ShareCode.objects.select_related("record__aid").filter(digest=codes.digest(code)).first()
 
 
 @transaction.atomic

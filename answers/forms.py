@@ -6,6 +6,7 @@ saved answers (`initial_from`), and `apply` writes what she sent onto her answer
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import codes
 from .models import RATING_CHOICES, SURE_ITEMS, UNSURE, RecordAnswers
 
 OWN_TEXT_MAX_LENGTH = 1000
@@ -201,10 +202,9 @@ class ResumeForm(PatientForm):
     )
 
     def clean_code(self):
-        code = "".join(self.cleaned_data["code"].upper().split()).replace("-", "")
-        if len(code) != 12:
+        if not codes.is_well_formed(self.cleaned_data["code"]):
             raise forms.ValidationError(_("Een code heeft 12 tekens. Kijk nog eens wat je hebt opgeschreven."))
-        return code
+        return codes.normalise(self.cleaned_data["code"])
 
 
 UNKNOWN_CODE = _("Deze code kennen we niet. Kijk of je hem goed hebt overgenomen.")

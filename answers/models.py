@@ -1,7 +1,4 @@
 import datetime
-import hashlib
-import hmac
-import secrets
 from dataclasses import asdict, dataclass, field, fields
 
 from django.conf import settings
@@ -10,10 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from options.models import DecisionAid
-
-# No 0/O, 1/I/L: a code she writes down and types on another device must survive that.
-RESUME_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-RESUME_CODE_LENGTH = 12  # 31**12 is about 2**59: guessing within the retention time is hopeless
 
 UNSURE = "nog-niet-zeker"
 RATING_CHOICES = [
@@ -24,18 +17,6 @@ RATING_CHOICES = [
     (5, _("heel erg belangrijk")),
 ]
 IMPORTANT = 4  # from "erg belangrijk" on, a statement counts as important to her
-
-
-def code_digest(code):
-    """What is stored instead of a code (resume or share): a keyed hash, so the database
-    alone cannot be used to open anyone's answers."""
-    normalised = "".join(code.upper().split()).replace("-", "")
-    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
-
-
-def new_code():
-    code = "".join(secrets.choice(RESUME_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
-    return "-".join(code[i : i + 4] for i in range(0, RESUME_CODE_LENGTH, 4))
 
 
 def retention_deadline():

@@ -1,22 +1,20 @@
 from functools import wraps
 
-import segno
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from options import published
 from options.models import SituationQuestion
-from options.views import SLUG
 
 from . import actions, forms, pdf, steps, throttle
+from .documents import qr_svg, summary_context
 from .models import Record
 from .steps import BY_SLUG, STEPS, next_step
 from .summary import Summary
@@ -51,7 +49,7 @@ def aid_for(record):
         aid = published.version(record.aid_id)
         if aid is not None and aid.language == language:
             return aid
-    return published.current(SLUG, language)
+    return published.current(published.SLUG, language)
 
 
 def patient_page(view):
@@ -203,20 +201,6 @@ def check(request, record, aid, step):
 
 
 PDF_RETRY_AFTER_SECONDS = 2
-
-
-def summary_context(record, aid, made_on=None):
-    """What her summary shows."""
-    return {
-        "aid": aid,
-        "summary": Summary(record, aid),
-        "made_on": made_on or timezone.localdate(),
-    }
-
-
-def qr_svg(code):
-    # Made here, with no network: the QR code holds the code itself, nothing else.
-    return mark_safe(segno.make(code, error="m").svg_inline(scale=3, title=code))
 
 
 @patient_page

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from answers import codes
 from answers.forms import PatientForm
 
 
@@ -12,10 +13,9 @@ class ShareCodeForm(PatientForm):
     )
 
     def clean_code(self):
-        code = "".join(self.cleaned_data["code"].upper().split()).replace("-", "")
-        if len(code) != 12:
+        if not codes.is_well_formed(self.cleaned_data["code"]):
             raise forms.ValidationError(_("Een deelcode heeft 12 tekens."))
-        return code
+        return codes.normalise(self.cleaned_data["code"])
 
 
 UNKNOWN_CODE = _("Deze deelcode kennen we niet.")

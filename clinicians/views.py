@@ -12,10 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from answers import actions, throttle
+from answers.documents import summary_context
 from answers.models import ShareCode
-from answers.views import summary_context
 from options import published
-from options.views import SLUG
 
 from . import forms
 
@@ -88,7 +87,7 @@ def summary(request):
     record = share.record
     aid = published.version(record.aid_id)
     if aid.language != "nl":
-        aid = published.current(SLUG, "nl")
+        aid = published.current(published.SLUG, "nl")
     context = summary_context(record, aid)
     context["record"] = record
     context["note"] = render_to_string("clinicians/record_note.txt", context).strip()

@@ -10,6 +10,9 @@ from django.core.cache import cache
 
 from .models import DecisionAid
 
+# The aid this site shows (the content format allows more, under other slugs).
+SLUG = "miskraam"
+
 # Published versions by primary key; small (a few per language) and never stale.
 _versions = {}
 

@@ -6,15 +6,13 @@ from django.utils.translation import get_language
 
 from . import published
 
-SLUG = "miskraam"
-
 
 def with_current_aid(view):
     """Pass the newest published version in the page's language to the view."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        aid = published.current(SLUG, get_language())
+        aid = published.current(published.SLUG, get_language())
         if aid is None:
             return render(request, "options/unavailable.html", status=503)
         return view(request, aid, *args, **kwargs)

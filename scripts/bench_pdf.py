@@ -34,7 +34,7 @@ from pypdf import PdfReader  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from answers import actions, pdf  # noqa: E402
-from answers.views import summary_context  # noqa: E402
+from answers.documents import summary_context  # noqa: E402
 from options.content import import_content, load_translations  # noqa: E402
 
 
