@@ -26,6 +26,21 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}")
 
 
+def env_int(name, default, minimum=0):
+    """A whole number from the environment; anything else stops the start with its name,
+    rather than a bare ValueError from deep inside the settings."""
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -98,7 +113,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -140,7 +155,11 @@ STORAGES = {
 }
 
 # The cache holds the rate limits, so in production all workers must share it: Redis.
+# Without it each worker would count guesses on its own (and the current content version
+# would not be cleared everywhere on publish), silently: so production refuses to start.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if not REDIS_URL and not DEBUG:
+    raise ImproperlyConfigured("REDIS_URL must be set when DEBUG is off.")
 CACHES = {
     "default": (
         {
@@ -155,19 +174,19 @@ CACHES = {
 }
 
 # Her answers are deleted this many days after her last save (`manage.py purge_answers`).
-ANSWERS_RETENTION_DAYS = int(os.environ.get("ANSWERS_RETENTION_DAYS", "30"))
+ANSWERS_RETENTION_DAYS = env_int("ANSWERS_RETENTION_DAYS", 30, minimum=1)
 # Wrong resume codes, share codes and clinician logins per client and hour before 429.
-RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
-SHARE_ATTEMPTS_PER_HOUR = int(os.environ.get("SHARE_ATTEMPTS_PER_HOUR", "10"))
-LOGIN_ATTEMPTS_PER_HOUR = int(os.environ.get("LOGIN_ATTEMPTS_PER_HOUR", "10"))
+RESUME_ATTEMPTS_PER_HOUR = env_int("RESUME_ATTEMPTS_PER_HOUR", 10, minimum=1)
+SHARE_ATTEMPTS_PER_HOUR = env_int("SHARE_ATTEMPTS_PER_HOUR", 10, minimum=1)
+LOGIN_ATTEMPTS_PER_HOUR = env_int("LOGIN_ATTEMPTS_PER_HOUR", 10, minimum=1)
 # Reverse proxies in front of the app that append to X-Forwarded-For (compose: 1). The
 # rate limits count per client, not per proxy.
-TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 # PDFs drawn at the same time per machine (a drawing keeps a core busy); more get a 503
 # with Retry-After, so that a burst of PDFs leaves the pages fast.
-PDF_DRAWINGS_AT_ONCE = int(os.environ.get("PDF_DRAWINGS_AT_ONCE", str(max(1, (os.cpu_count() or 2) // 2))))
+PDF_DRAWINGS_AT_ONCE = env_int("PDF_DRAWINGS_AT_ONCE", max(1, (os.cpu_count() or 2) // 2), minimum=1)
 # Days a share code for her doctor stays valid.
-SHARE_CODE_DAYS = int(os.environ.get("SHARE_CODE_DAYS", "14"))
+SHARE_CODE_DAYS = env_int("SHARE_CODE_DAYS", 14, minimum=1)
 LOGIN_URL = "clinicians:login"
 
 CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
