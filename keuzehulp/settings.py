@@ -203,6 +203,11 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
+# With the __Host- prefix the browser keeps these cookies only if they are Secure, for
+# Path=/ and without a Domain: no other host (a neighbouring subdomain of the hospital)
+# can set or overwrite them. Secure needs HTTPS, so development keeps the plain names.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 
 # HTTPS, terminated by the hospital's reverse proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
