@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clinicians.sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
@@ -188,6 +189,12 @@ PDF_DRAWINGS_AT_ONCE = env_int("PDF_DRAWINGS_AT_ONCE", max(1, (os.cpu_count() or
 # Days a share code for her doctor stays valid.
 SHARE_CODE_DAYS = env_int("SHARE_CODE_DAYS", 14, minimum=1)
 LOGIN_URL = "clinicians:login"
+# After a login without "next": the clinician's page (Django's default, /accounts/profile/,
+# does not exist here).
+LOGIN_REDIRECT_URL = "clinicians:open"
+# A staff session ends when the browser closes, and at the latest after a working day
+# (clinicians/sessions.py). Her sessions are not touched: they live as long as her record.
+STAFF_SESSION_SECONDS = 9 * 3600
 
 CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
 
