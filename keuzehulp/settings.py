@@ -176,10 +176,14 @@ CACHES = {
 
 # Her answers are deleted this many days after her last save (`manage.py purge_answers`).
 ANSWERS_RETENTION_DAYS = env_int("ANSWERS_RETENTION_DAYS", 30, minimum=1)
-# Wrong resume codes, share codes and clinician logins per client and hour before 429.
+# Wrong resume codes (per address), share codes (per staff account) and failed staff
+# logins (per account) per hour before a 429; logins then wait longer each time.
 RESUME_ATTEMPTS_PER_HOUR = env_int("RESUME_ATTEMPTS_PER_HOUR", 10, minimum=1)
 SHARE_ATTEMPTS_PER_HOUR = env_int("SHARE_ATTEMPTS_PER_HOUR", 10, minimum=1)
 LOGIN_ATTEMPTS_PER_HOUR = env_int("LOGIN_ATTEMPTS_PER_HOUR", 10, minimum=1)
+# Failed staff logins per address before the delay starts: many clinicians may share one
+# address (the hospital's NAT), so more than per account.
+LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR = env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR", 100, minimum=1)
 # Reverse proxies in front of the app that append to X-Forwarded-For (compose: 1). The
 # rate limits count per client, not per proxy.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
