@@ -43,6 +43,9 @@ class FormDataMiddleware:
         content_type = request.content_type
         if request.method in ("POST", "PUT", "PATCH") and has_body and content_type != FORM:
             return refuse(request, 415, "not a form", content_type.split(";")[0][:60])
+        # A form that says it is in another charset would be read in it: never a guess.
+        if request.content_params.get("charset", "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            return refuse(request, 400, "not UTF-8")
         try:
             query = request.META.get("QUERY_STRING", "").encode("iso-8859-1")
             body = request.body if content_type == FORM else b""
@@ -69,5 +72,4 @@ def is_utf8(urlencoded):
 def refuse(request, status, reason, detail=""):
     # One line, no traceback and nothing of what was sent (it could hold her words).
     logger.warning("Refused a request to %s: %s %s", request.path, reason, detail)
-    response = render(request, "form_refused.html", {"status": status}, status=status)
-    return response
+    return render(request, "form_refused.html", {"status": status}, status=status)

@@ -51,7 +51,9 @@ def test_a_body_that_is_not_utf8_is_a_400_not_a_guess(her):
         response = post_raw(client, STEP_URLS["questions"], body)
         assert response.status_code == 400
         assert "Dit kunnen we niet lezen" in response.content.decode()
-    assert post_raw(client, STEP_URLS["questions"], b"x=1", f"{FORM}; charset=latin-1").status_code == 400
+    latin1 = post_raw(client, STEP_URLS["questions"], "question_1=é".encode(), f"{FORM}; charset=latin-1")
+    assert latin1.status_code == 400
+    assert "Dit kunnen we niet lezen" in latin1.content.decode()
     assert answers_of(record) == before
 
 
@@ -102,3 +104,10 @@ def test_the_field_limit_is_well_above_the_largest_admin_form(her, admin_client)
     page = admin_client.get(f"/admin/options/decisionaid/{aid.pk}/change/").content.decode()
     fields = page.count(' name="')
     assert fields > 50 and 2 * fields < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+
+def test_a_request_django_refuses_itself_gets_the_same_page(shipped_aids, settings):
+    settings.DEBUG = False
+    response = Client().get("/en/vergelijken/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "We cannot read this" in response.content.decode()
