@@ -53,7 +53,17 @@ def choice_field(label, choices, help_text=""):
     )
 
 
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): one of these makes her
+# words, or the text after them, read reversed in the PDF, on the page and in the note
+# the clinician copies into the patient record (plain text, where nothing can isolate
+# them). Nobody types them; removed.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 class OwnTextField(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value).translate(BIDI_CONTROLS)
+
     def widget_attrs(self, widget):
         # No maxlength in the page: the browser would silently cut off a pasted text. Too
         # long a text gets a clear message instead, with everything she typed kept.

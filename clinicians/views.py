@@ -1,6 +1,7 @@
 """The clinician's side: a staff member enters the share code a patient gives her and
 reads that one summary. The code travels only in a form, never in a URL."""
 
+import math
 from functools import wraps
 
 from django.conf import settings
@@ -33,18 +34,42 @@ def staff_only(view):
     return wrapper
 
 
+def login_limits(request):
+    """(key, free attempts) of a login: per account, so that guessing one password from
+    many addresses slows down; and per address, with more room, so that one address can
+    not try many accounts, while a hospital behind one NAT address is not shut out."""
+    limits = [(throttle.client_key(request, "login"), settings.LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR)]
+    username = request.POST.get("username", "")
+    if username:
+        limits.append((throttle.account_key("login", username), settings.LOGIN_ATTEMPTS_PER_HOUR))
+    return limits
+
+
 def guarded_login(view):
-    """A staff login (ours, or the admin's) with failed attempts counted per client, over
-    both: guessing passwords ends in a 429."""
+    """A staff login (ours, or the admin's) with failed attempts counted over both. Past
+    the free attempts each try waits longer (answers/throttle.py): a 429 with Retry-After
+    until then, whatever the password. Not an hour's lock-out, which anyone could cause
+    for a colleague's account."""
 
     @never_cache
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method == "POST" and throttle.is_blocked(request, "login", settings.LOGIN_ATTEMPTS_PER_HOUR):
-            return render(request, "clinicians/too_many_attempts.html", status=429)
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        limits = login_limits(request)
+        wait = throttle.seconds_to_wait(limits)
+        if wait:
+            context = {"wait_minutes": math.ceil(wait / 60)}
+            response = render(request, "clinicians/too_many_attempts.html", context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         response = view(request, *args, **kwargs)
-        if request.method == "POST" and not request.user.is_authenticated:
-            throttle.count_failure(request, "login")
+        if request.user.is_authenticated:
+            # A right login clears the account's count (not the address's: one account of
+            # one's own must not reset the guessing of others).
+            throttle.forget(throttle.account_key("login", request.POST.get("username", "")))
+        else:
+            throttle.note_failure([key for key, _free in limits])
         return response
 
     return wrapper
@@ -61,7 +86,9 @@ def login(request):
 def open_summary(request):
     form = forms.ShareCodeForm(request.POST or None)
     if request.method == "POST":
-        if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR):
+        # Counted per staff account, not per address: the whole hospital may share one.
+        account = throttle.account_key("share", str(request.user.pk))
+        if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR, key=account):
             return render(request, "clinicians/too_many_attempts.html", status=429)
         if form.is_valid():
             share = actions.find_share_code(form.cleaned_data["code"])
@@ -72,7 +99,7 @@ def open_summary(request):
             else:
                 request.session[SESSION_KEY] = share.pk
                 return redirect("clinicians:summary")
-        throttle.count_failure(request, "share")
+        throttle.count_failure(request, "share", key=account)
         return render(request, "clinicians/open.html", {"form": form}, status=400)
     return render(request, "clinicians/open.html", {"form": form})
 

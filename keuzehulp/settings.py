@@ -26,6 +26,21 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}")
 
 
+def env_int(name, default, minimum=0):
+    """A whole number from the environment; anything else stops the start with its name,
+    rather than a bare ValueError from deep inside the settings."""
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -67,9 +82,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (its page is in her language), before CSRF reads a form.
+    "keuzehulp.middleware.FormDataMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clinicians.sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
@@ -98,7 +116,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -140,7 +158,11 @@ STORAGES = {
 }
 
 # The cache holds the rate limits, so in production all workers must share it: Redis.
+# Without it each worker would count guesses on its own (and the current content version
+# would not be cleared everywhere on publish), silently: so production refuses to start.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if not REDIS_URL and not DEBUG:
+    raise ImproperlyConfigured("REDIS_URL must be set when DEBUG is off.")
 CACHES = {
     "default": (
         {
@@ -155,21 +177,38 @@ CACHES = {
 }
 
 # Her answers are deleted this many days after her last save (`manage.py purge_answers`).
-ANSWERS_RETENTION_DAYS = int(os.environ.get("ANSWERS_RETENTION_DAYS", "30"))
-# Wrong resume codes, share codes and clinician logins per client and hour before 429.
-RESUME_ATTEMPTS_PER_HOUR = int(os.environ.get("RESUME_ATTEMPTS_PER_HOUR", "10"))
-SHARE_ATTEMPTS_PER_HOUR = int(os.environ.get("SHARE_ATTEMPTS_PER_HOUR", "10"))
-LOGIN_ATTEMPTS_PER_HOUR = int(os.environ.get("LOGIN_ATTEMPTS_PER_HOUR", "10"))
+ANSWERS_RETENTION_DAYS = env_int("ANSWERS_RETENTION_DAYS", 30, minimum=1)
+# Wrong resume codes (per address), share codes (per staff account) and failed staff
+# logins (per account) per hour before a 429; logins then wait longer each time.
+RESUME_ATTEMPTS_PER_HOUR = env_int("RESUME_ATTEMPTS_PER_HOUR", 10, minimum=1)
+SHARE_ATTEMPTS_PER_HOUR = env_int("SHARE_ATTEMPTS_PER_HOUR", 10, minimum=1)
+LOGIN_ATTEMPTS_PER_HOUR = env_int("LOGIN_ATTEMPTS_PER_HOUR", 10, minimum=1)
+# Failed staff logins per address before the delay starts: many clinicians may share one
+# address (the hospital's NAT), so more than per account.
+LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR = env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR", 100, minimum=1)
 # Reverse proxies in front of the app that append to X-Forwarded-For (compose: 1). The
 # rate limits count per client, not per proxy.
-TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 # PDFs drawn at the same time per machine (a drawing keeps a core busy); more wait on a
 # page that asks again, so that a burst of PDFs leaves the pages fast. Counted from the
 # CPUs this process may use (a container's limit), not the host's.
-PDF_DRAWINGS_AT_ONCE = int(os.environ.get("PDF_DRAWINGS_AT_ONCE", str(max(1, len(os.sched_getaffinity(0)) // 2))))
+PDF_DRAWINGS_AT_ONCE = env_int("PDF_DRAWINGS_AT_ONCE", max(1, len(os.sched_getaffinity(0)) // 2), minimum=1)
 # Days a share code for her doctor stays valid.
-SHARE_CODE_DAYS = int(os.environ.get("SHARE_CODE_DAYS", "14"))
+SHARE_CODE_DAYS = env_int("SHARE_CODE_DAYS", 14, minimum=1)
+# Her largest form (6 questions at the 1000-character limit, each character 4 bytes of
+# UTF-8 written as %XX) is about 72 KB; the admin's largest (a whole version with its
+# inlines) has 128 fields. Room for a text 3 times too long (she then reads "te lang",
+# not an error page) and for rows added in the admin; Django's defaults are 2.5 MB and 1000.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+
 LOGIN_URL = "clinicians:login"
+# After a login without "next": the clinician's page (Django's default, /accounts/profile/,
+# does not exist here).
+LOGIN_REDIRECT_URL = "clinicians:open"
+# A staff session ends when the browser closes, and at the latest after a working day
+# (clinicians/sessions.py). Her sessions are not touched: they live as long as her record.
+STAFF_SESSION_SECONDS = 9 * 3600
 
 CSRF_FAILURE_VIEW = "answers.views.csrf_failure"
 
@@ -185,6 +224,11 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
+# With the __Host- prefix the browser keeps these cookies only if they are Secure, for
+# Path=/ and without a Domain: no other host (a neighbouring subdomain of the hospital)
+# can set or overwrite them. Secure needs HTTPS, so development keeps the plain names.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 
 # HTTPS, terminated by the hospital's reverse proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

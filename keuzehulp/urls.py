@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]
+handler400 = views.bad_request
 handler500 = views.server_error
 
 # Dutch lives at /, English at /en/: the language switch is a plain link, so it works

@@ -6,6 +6,7 @@ import sys
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from redis.exceptions import RedisError
@@ -40,6 +41,12 @@ def readyz(request):
         logger.warning("Not ready: %s", type(error).__name__)
         return HttpResponse("not ready\n", content_type="text/plain", status=503)
     return HttpResponse("ready\n", content_type="text/plain")
+
+
+def bad_request(request, exception):
+    """Django's handler400 (a request it refuses itself): the same calm page in her
+    language as for a form we cannot read, not Django's bare English one."""
+    return render(request, "form_refused.html", {"status": 400}, status=400)
 
 
 def server_error(request):

@@ -98,7 +98,9 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
     actions = ["publish", "make_new_draft"]
 
-    @admin.action(description=_("Publiceren (na controle van de inhoud)"))
+    # Without allowed_permissions an action is offered to, and run for, anyone who may
+    # view the list. Django leaves out an action the user may not run, and refuses its POST.
+    @admin.action(description=_("Publiceren (na controle van de inhoud)"), permissions=["publish"])
     def publish(self, request, queryset):
         for aid in queryset:
             if aid.is_published:
@@ -116,11 +118,14 @@ class DecisionAidAdmin(DraftOnlyAdmin):
             else:
                 self.message_user(request, _("%(aid)s is gepubliceerd.") % {"aid": aid}, messages.SUCCESS)
 
-    @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"))
+    @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"), permissions=["add"])
     def make_new_draft(self, request, queryset):
         for aid in queryset:
             draft = content.new_draft(aid)
             self.message_user(request, _("Concept gemaakt: %(draft)s") % {"draft": draft}, messages.SUCCESS)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")
 
 
 class ComparisonCellInline(DraftOnlyInline, admin.TabularInline):

@@ -95,6 +95,9 @@ class DecisionAid(models.Model):
         ordering = ["slug", "language", "-version"]
         verbose_name = _("keuzehulp")
         verbose_name_plural = _("keuzehulpen")
+        # Publishing puts a version in front of every patient: a right of its own, apart
+        # from editing a draft.
+        permissions = [("publish_decisionaid", _("Mag een versie van de keuzehulp publiceren"))]
 
     def __str__(self):
         return f"{self.title} ({self.language}, versie {self.version}, {self.get_status_display()})"

@@ -1,13 +1,29 @@
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test.client import MULTIPART_CONTENT, RequestFactory
 
 from options import published
 from options.content import import_content, load_translations
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
+
+_post = RequestFactory.post
+
+
+def post_as_a_browser(self, path, data=None, content_type=MULTIPART_CONTENT, *args, **kwargs):
+    """The test client sends a form as multipart by default; a browser sends our forms
+    (no files) urlencoded, and the app refuses anything else. A test that means to send
+    multipart passes its own encoded body and content type."""
+    if content_type is MULTIPART_CONTENT and isinstance(data, dict | None):
+        data, content_type = urlencode(data or {}, doseq=True), "application/x-www-form-urlencoded"
+    return _post(self, path, data, content_type, *args, **kwargs)
+
+
+RequestFactory.post = post_as_a_browser
 
 
 def pytest_report_header(config):

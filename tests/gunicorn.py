@@ -39,6 +39,8 @@ def production_environment(database, **more):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database,
+        # Production needs Redis; db 13 is this suite's own (make bench passes its db 14).
+        "REDIS_URL": "redis://127.0.0.1:6379/13",
         "LOG_LEVEL": "INFO",
         **more,
     }

@@ -15,6 +15,7 @@ def test_check_deploy_passes_at_warning_level_with_production_settings():
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "keuzehulp.ziekenhuis.example",
+        "REDIS_URL": "redis://redis:6379/0",
     }
     # The test run's own switches, which production never has.
     for name in ("SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"):

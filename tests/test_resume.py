@@ -99,3 +99,19 @@ def test_once_blocked_even_the_right_code_is_refused_and_a_good_code_does_not_co
     for _ in range(2):
         assert other.post("/mijn-keuze/verder/", {"code": "AAAA-BBBB-CCCC"}).status_code == 400
     assert other.post("/mijn-keuze/verder/", {"code": code}).status_code == 429
+
+
+def test_invented_forwarded_addresses_do_not_reset_the_count(aid, settings):
+    # Behind the proxy only the address it appended counts, never one she wrote herself.
+    settings.RESUME_ATTEMPTS_PER_HOUR = 3
+    settings.TRUSTED_PROXIES = 1
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    statuses = [
+        proxy.post(
+            "/mijn-keuze/verder/",
+            {"code": "ABCD-EFGH-JKMN"},
+            headers={"X-Forwarded-For": f"198.51.100.{n}, 203.0.113.7"},
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [400, 400, 400, 429, 429]

@@ -1,15 +1,18 @@
-"""Every response, pages, PDF and static files alike, carries the security headers, and
-they score A+ by the Mozilla Observatory's rules (re-implemented in tests/observatory.py).
-Production's cookie and redirect settings are set here; test_deploy_checks proves that
-production really has them."""
+"""Every response, pages, PDF and static files alike, carries the security headers, each
+asserted here by value: what the Mozilla HTTP Observatory rewards (a CSP without inline
+script and with default-src, object-src, base-uri and frame-ancestors 'none'; HSTS of at
+least six months; nosniff; framing refused; a private Referrer-Policy; no CORS for
+everyone; secure, HttpOnly, SameSite cookies; plain HTTP redirected to HTTPS).
+The real scanner (npm @mdn/mdn-http-observatory) only scans a host name over the default
+ports with a publicly trusted certificate, so it is run against the deployed site, not
+here. Production's cookie and redirect settings are set here; test_deploy_checks proves
+that production really has them."""
 
 import pytest
 from django.test import Client
 
-from tests import observatory
 from tests.test_summary_pdf import PDF_URL, walk_shipped
 
-HOST = "testserver"
 PAGES = [
     "/",
     "/en/opties/medicijnen/",
@@ -41,43 +44,71 @@ def set_cookies(response):
     return [morsel.OutputString() for morsel in response.cookies.values()]
 
 
+def parse_csp(value):
+    directives = {}
+    for part in value.split(";"):
+        words = part.split()
+        if words:
+            directives.setdefault(words[0].lower(), [w.lower() for w in words[1:]])
+    return directives
+
+
 def assert_headers(response):
-    csp = observatory.parse_csp(response["Content-Security-Policy"])
-    assert "'unsafe-inline'" not in csp.get("script-src", csp["default-src"])
+    csp = parse_csp(response["Content-Security-Policy"])
+    assert csp["default-src"] == ["'none'"]
+    assert csp["script-src"] == ["'self'"]  # no 'unsafe-inline', 'unsafe-eval', data: or hosts
+    assert csp["style-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'none'"]
-    assert csp["default-src"] == ["'none'"]
-    max_age = int(response["Strict-Transport-Security"].split("max-age=")[1].split(";")[0])
-    assert max_age >= 365 * 24 * 3600
+    assert csp["form-action"] == ["'self'"]
+    assert not any(source.startswith("http:") for sources in csp.values() for source in sources)
+    hsts = response["Strict-Transport-Security"]
+    assert int(hsts.split("max-age=")[1].split(";")[0]) >= 365 * 24 * 3600
+    assert "includeSubDomains" in hsts and "preload" in hsts
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     # "same-origin", not "no-referrer": see SECURE_REFERRER_POLICY in the settings.
     assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin" or not is_html(response)
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def is_html(response):
+    return response.get("Content-Type", "").startswith("text/html")
 
 
 def body(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-def assert_a_plus(response, http_response):
-    score, grade, results = observatory.grade(
-        response, set_cookies(response), body(response).decode(errors="replace"), HOST, http_response
-    )
-    assert grade == "A+", (score, results)
+def assert_no_script_from_elsewhere(response):
+    if is_html(response):
+        html = body(response).decode()
+        assert "<script" not in html or 'src="/static/' in html
+        assert "//cdn" not in html and 'src="http' not in html
+
+
+def assert_cookies_are_safe(response):
+    for morsel in response.cookies.values():
+        assert morsel["secure"] and morsel["httponly"] and morsel["samesite"] == "Lax"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_response_has_the_headers_and_scores_a_plus(production, shipped_aids, path):
+def test_every_response_has_the_headers(production, shipped_aids, path):
     client = Client()
     response = client.get(path, secure=True)
     assert response.status_code in (200, 302, 404)
     assert_headers(response)
-    assert_a_plus(response, client.get(path))
+    assert_no_script_from_elsewhere(response)
+    assert_cookies_are_safe(response)
+    plain = client.get(path)
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
 
 
-def test_her_pages_and_pdf_score_a_plus_with_her_cookies(patient):
+def test_her_pages_and_pdf_have_the_headers_with_her_cookies(patient):
     session_set = patient.post(
         "/mijn-keuze/vragen/", {"question_1": "Wanneer mag ik weer werken?", "action": "save"}, secure=True
     )
@@ -88,7 +119,8 @@ def test_her_pages_and_pdf_score_a_plus_with_her_cookies(patient):
         patient.get(PDF_URL, secure=True),
     ]:
         assert_headers(response)
-        assert_a_plus(response, patient.get("/mijn-keuze/samenvatting/"))
+        assert_no_script_from_elsewhere(response)
+        assert_cookies_are_safe(response)
 
 
 def test_cookies_are_secure_httponly_and_samesite(production, shipped_aids):
@@ -105,24 +137,3 @@ def test_plain_http_is_sent_to_https(production, shipped_aids):
     response = Client().get("/vergelijken/")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/vergelijken/"
-
-
-def test_the_observatory_rules_would_catch_weak_headers(production, shipped_aids):
-    client = Client()
-    good = client.get("/", secure=True)
-    http_response = client.get("/")
-    for header, weak in [
-        ("Content-Security-Policy", None),
-        ("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'"),
-        ("Strict-Transport-Security", None),
-    ]:
-        headers = dict(good.items())
-        if weak is None:
-            del headers[header]
-        else:
-            headers[header] = weak
-        _score, grade, _results = observatory.grade(headers, [], good.content.decode(), HOST, http_response)
-        assert grade != "A+", header
-    insecure_cookie = ["sessionid=abc; HttpOnly; Path=/; SameSite=Lax"]
-    headers = {k: v for k, v in good.items() if k != "Strict-Transport-Security"}
-    assert observatory.grade(headers, insecure_cookie, "", HOST, http_response)[1] != "A+"

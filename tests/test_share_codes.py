@@ -86,6 +86,16 @@ def test_wrong_codes_are_rate_limited(clinician, shipped_aids, settings):
     assert statuses == [400, 400, 400, 429, 429]
 
 
+def test_wrong_codes_count_per_clinician_not_per_hospital_address(clinician, patient, settings):
+    # Every clinician of the hospital may come from the same (NAT) address.
+    settings.SHARE_ATTEMPTS_PER_HOUR = 2
+    for n in range(3):
+        open_with(clinician, f"AAAA-BBBB-CCC{n}")
+    colleague = Client()
+    colleague.force_login(User.objects.create_user("collega", password="een-lang-wachtwoord", is_staff=True))
+    assert open_with(colleague, share_code(patient)).redirect_chain[-1][0] == "/zorgverlener/samenvatting/"
+
+
 def test_someone_without_a_staff_account_is_refused(patient, db):
     code = share_code(patient)
     anonymous = Client()
