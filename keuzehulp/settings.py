@@ -141,6 +141,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Our static files are for our own pages: no Access-Control-Allow-Origin: * (whitenoise's default).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Bootstrap comes from npm at build time and is served by us: never from a CDN.
