@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from . import content
+from . import actions
+from .content.schema import ContentError
 from .models import (
     AlarmSign,
     ComparisonCell,
@@ -107,8 +108,8 @@ class DecisionAidAdmin(DraftOnlyAdmin):
                 self.message_user(request, _("%(aid)s is al gepubliceerd.") % {"aid": aid}, messages.WARNING)
                 continue
             try:
-                content.publish(aid)
-            except content.ContentError as error:
+                actions.publish(aid)
+            except ContentError as error:
                 self.message_user(
                     request,
                     _("%(aid)s is niet gepubliceerd: %(problems)s")
@@ -121,7 +122,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"), permissions=["add"])
     def make_new_draft(self, request, queryset):
         for aid in queryset:
-            draft = content.new_draft(aid)
+            draft = actions.new_draft(aid)
             self.message_user(request, _("Concept gemaakt: %(draft)s") % {"draft": draft}, messages.SUCCESS)
 
     def has_publish_permission(self, request):

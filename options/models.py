@@ -156,7 +156,7 @@ class VersionedContent(models.Model):
     """Part of one version of a decision aid: frozen once that version is published.
 
     Bulk queryset updates bypass this guard; the content is only ever written by
-    options.content, which builds drafts.
+    options.content.database, which builds drafts.
     """
 
     class Meta:

@@ -35,7 +35,8 @@ from weasyprint import HTML  # noqa: E402
 
 from answers import actions, pdf  # noqa: E402
 from answers.documents import summary_context  # noqa: E402
-from options.content import import_content, load_translations  # noqa: E402
+from options.actions import import_content  # noqa: E402
+from options.content.files import load_translations  # noqa: E402
 
 
 def a_full_record(aid, longest=False):

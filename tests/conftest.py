@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.test.client import MULTIPART_CONTENT, RequestFactory
 
 from options import published
-from options.content import import_content, load_translations
+from options.actions import import_content
+from options.content.files import load_translations
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
 

@@ -3,7 +3,8 @@
 import copy
 import datetime
 
-from options.content import import_content, normalise
+from options.actions import import_content
+from options.content.normal_form import normalise
 
 OPTION_KEYS = ("afwachten", "medicijnen", "curettage")
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 
-from options import content
+from options import actions
 from options.models import DecisionAid, Option, OrganisationProfile
 from tests import factories
 
@@ -53,7 +53,7 @@ def test_a_clinician_makes_a_draft_edits_it_and_publishes_it(admin_client):
 
 
 def test_publishing_a_broken_draft_shows_the_problems_and_keeps_it_a_draft(admin_client):
-    draft = content.new_draft(factories.published_aid())
+    draft = actions.new_draft(factories.published_aid())
     Option.objects.filter(aid=draft, key="medicijnen").update(where="")
     response = run_action(admin_client, "publish", draft)
     [message] = [str(m) for m in get_messages(response.wsgi_request)]

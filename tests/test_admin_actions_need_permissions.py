@@ -5,7 +5,7 @@ draft needs the right to add a version, publishing the right to publish."""
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from options import content
+from options import actions
 from options.models import DecisionAid
 from tests import factories
 
@@ -41,7 +41,7 @@ def test_a_view_only_staff_member_is_offered_no_action(viewer):
 @pytest.mark.parametrize("action", ["make_new_draft", "publish", "delete_selected"])
 def test_a_view_only_staff_member_cannot_run_an_action(viewer, action):
     published = factories.published_aid()
-    draft = content.new_draft(published)
+    draft = actions.new_draft(published)
     before = list(DecisionAid.objects.values_list("pk", "status", "version"))
     for aid in (published, draft):
         response = run_action(viewer, action, aid)
@@ -59,7 +59,7 @@ def test_each_action_is_offered_only_with_its_own_right(client, db):
 
 
 def test_the_right_to_publish_publishes(client, db):
-    draft = content.new_draft(factories.published_aid())
+    draft = actions.new_draft(factories.published_aid())
     client.force_login(staff_with("view_decisionaid", "publish_decisionaid"))
     run_action(client, "publish", draft)
     draft.refresh_from_db()

@@ -3,7 +3,9 @@
 import pytest
 import yaml
 
-from options.content import ContentError, load_translations, validate
+from options.content.checks import texts_in, validate
+from options.content.files import load_translations
+from options.content.schema import AID, ContentError
 from tests import factories
 
 
@@ -274,7 +276,6 @@ def test_a_flag_condition_must_be_the_same_in_every_language(tmp_path):
 def test_every_chance_of_waiting_longer_than_2_weeks_names_its_reference_group(shipped_content):
     """30 out of 100 take longer than 2 weeks once the bleeding has started (leaflet 001):
     every passage with that figure says so."""
-    from options.content import AID, texts_in
 
     for language, marks in [
         ("nl", ("30 van de 100", "2 weken", "bloeden", "begonnen")),
@@ -291,7 +292,6 @@ def test_every_chance_of_waiting_longer_than_2_weeks_names_its_reference_group(s
 
 
 def test_the_shipped_content_keeps_one_heavy_bleeding_threshold(shipped_content):
-    from options.content import AID, texts_in
 
     for place, text in texts_in(shipped_content["nl"], AID, "nl"):
         assert "vol maandverband per uur" not in text, place

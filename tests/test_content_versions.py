@@ -3,15 +3,18 @@
 import pytest
 from django.core.management import call_command
 
-from options import content
+from options import actions
+from options.content.database import export
+from options.content.normal_form import normalise
+from options.content.schema import ContentError
 from options.models import DecisionAid, Option, PublishedContentError
 from tests import factories
 from tests.conftest import CONTENT_DIR
 
 
 def test_importing_the_same_content_twice_makes_one_version(db):
-    first, created = content.import_content(content.normalise(factories.content()))
-    again, created_again = content.import_content(content.normalise(factories.content()))
+    first, created = actions.import_content(normalise(factories.content()))
+    again, created_again = actions.import_content(normalise(factories.content()))
     assert (created, created_again) == (True, False)
     assert again == first
     assert DecisionAid.objects.count() == 1
@@ -20,7 +23,7 @@ def test_importing_the_same_content_twice_makes_one_version(db):
 def test_importing_changed_content_makes_a_new_published_version(db):
     factories.published_aid()
     changed = factories.content(title="Keuzehulp miskraam, herzien")
-    aid, created = content.import_content(content.normalise(changed))
+    aid, created = actions.import_content(normalise(changed))
     assert created
     assert aid.version == 2
     assert DecisionAid.objects.current("miskraam", "nl") == aid
@@ -48,7 +51,7 @@ def test_the_import_command_refuses_broken_content_and_names_the_place(db, tmp_p
 
 def test_export_gives_back_exactly_the_imported_content(shipped_aids, shipped_content):
     for language, aid in shipped_aids.items():
-        assert content.normalise(content.export(aid)) == shipped_content[language]
+        assert normalise(export(aid)) == shipped_content[language]
 
 
 def test_a_published_version_cannot_be_changed(db):
@@ -75,13 +78,13 @@ def test_setting_a_published_version_back_to_draft_is_refused(db):
 
 def test_editing_makes_a_new_version_and_leaves_the_published_one_as_it_was(db):
     published = factories.published_aid()
-    draft = content.new_draft(published)
+    draft = actions.new_draft(published)
     assert (draft.version, draft.status) == (2, DecisionAid.Status.DRAFT)
 
     option = Option.objects.get(aid=draft, key="afwachten")
     option.name = "Rustig afwachten"
     option.save()
-    content.publish(draft)
+    actions.publish(draft)
 
     assert DecisionAid.objects.current("miskraam", "nl") == draft
     assert Option.objects.get(aid=published, key="afwachten").name == "Afwachten"
@@ -89,10 +92,10 @@ def test_editing_makes_a_new_version_and_leaves_the_published_one_as_it_was(db):
 
 
 def test_a_draft_with_broken_content_is_not_published(db):
-    draft = content.new_draft(factories.published_aid())
+    draft = actions.new_draft(factories.published_aid())
     Option.objects.filter(aid=draft, key="curettage").update(cons="Een nadeel.\nNog een nadeel.")
-    with pytest.raises(content.ContentError) as error:
-        content.publish(draft)
+    with pytest.raises(ContentError) as error:
+        actions.publish(draft)
     assert error.value.problems == ["nl, versie 2.options[2] (curettage).cons: at least 3 items are required"]
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.DRAFT

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from options import content
+from options import actions
 from tests import factories
 
 PAGES = [
@@ -143,7 +143,7 @@ def test_without_published_content_the_pages_say_so_with_a_503(client, db):
 
 def test_a_draft_is_never_shown_to_patients(client, db):
     published = factories.published_aid()
-    draft = content.new_draft(published)
+    draft = actions.new_draft(published)
     draft.title = "Concepttitel"
     draft.save()
     assert "Concepttitel" not in text_of(client.get("/"))

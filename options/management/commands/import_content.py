@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from options.content import ContentError, import_content, load_translations
+from options.actions import import_content
+from options.content.files import load_translations
+from options.content.schema import ContentError
 
 
 class Command(BaseCommand):
