@@ -39,7 +39,7 @@ lint: $(BIN)/.installed
 test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=compose-config-check docker-compose -f docker-compose.yml config -q
-	DEBUG=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+	DEBUG=true $(BIN)/pytest
 
 bench-pdf: $(BIN)/.installed messages
 	DEBUG=true $(BIN)/python scripts/bench_pdf.py 20

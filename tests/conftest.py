@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -54,6 +55,27 @@ def shipped_content():
 def shipped_aids(db, shipped_content):
     """The shipped content, imported as the published versions in every language."""
     return {language: import_content(content)[0] for language, content in shipped_content.items()}
+
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Sync Playwright runs an event loop in the test's thread, and Django then refuses the
+    test's own queries: only browser tests get that check relaxed, from before their
+    fixtures are set up until after they are torn down."""
+    if item.get_closest_marker("browser"):
+        os.environ[ASYNC_UNSAFE] = "true"
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        os.environ.pop(ASYNC_UNSAFE, None)
 
 
 @pytest.fixture(scope="session")

@@ -138,8 +138,10 @@ def test_she_comes_back_by_cookie_and_by_code(live_server, live_aids, browser, t
 
 def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids, browser, django_user_model):
     django_user_model.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True)
+    requested = []  # every URL either browser asks for: a code must never be in one
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{live_server.url}/mijn-keuze/veiligheid/")
     page.get_by_role("button", name="Opslaan en verder").click()
     page.goto(f"{live_server.url}/mijn-keuze/delen/")
@@ -153,6 +155,7 @@ def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids,
         viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
     )
     page = desk.new_page()
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{live_server.url}/zorgverlener/")
     page.get_by_label("Gebruikersnaam").fill("arts")
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
@@ -167,6 +170,8 @@ def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids,
     assert page.evaluate("navigator.clipboard.readText()") == note
     check_page(page, "clinician-summary-nl")
     desk.close()
+    assert len(requested) > 8
+    assert not [url for url in requested if code in url or code.replace("-", "") in url]
 
 
 @pytest.mark.parametrize("js", ["js", "no-js"])

@@ -3,7 +3,6 @@ the cache, and says 503 when either is away. Both answer over plain HTTP (the he
 checks inside the network) and are never cached."""
 
 import pytest
-from django.db import OperationalError, connections
 from django.test import Client
 
 
@@ -19,25 +18,23 @@ def test_liveness_needs_nothing(production):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_readiness_opens_its_own_connection(production, db, monkeypatch):
-    opened = []
-    create = connections.create_connection
-
-    def counting(alias):
-        opened.append(alias)
-        return create(alias)
-
-    monkeypatch.setattr(connections, "create_connection", counting)
+def test_readiness_says_ready_when_the_database_and_the_cache_answer(production, db):
     response = Client().get("/readyz")
-    assert response.status_code == 200
-    assert opened == ["default"]
+    assert (response.status_code, response.content) == (200, b"ready\n")
+    assert "no-cache" in response["Cache-Control"]
 
 
-def test_readiness_fails_without_the_database(production, db, monkeypatch, caplog):
-    def unreachable(alias):
-        raise OperationalError("connection refused")
-
-    monkeypatch.setattr(connections, "create_connection", unreachable)
+def test_readiness_fails_without_the_cache(production, db, settings, caplog):
+    """With Redis away (here: nothing listens on its port). The database away is tried on
+    the real PostgreSQL, stopped, in tests/test_faults.py."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
     response = Client().get("/readyz")
     assert response.status_code == 503
-    assert "OperationalError" in caplog.text
+    assert "Not ready: ConnectionError" in caplog.text
+    assert Client().get("/healthz").status_code == 200

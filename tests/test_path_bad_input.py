@@ -95,9 +95,18 @@ def test_a_wrong_method_is_refused(client, aid):
     assert client.delete("/mijn-keuze/wissen/").status_code == 405
 
 
-def test_pages_that_need_a_record_send_her_to_the_start_without_one(client, aid):
-    for url in ["/mijn-keuze/wat-vind-ik-belangrijk/wat-past/", "/mijn-keuze/code/", "/mijn-keuze/controleren/"]:
-        assert client.get(url).status_code == 302
+@pytest.mark.parametrize(
+    ("url", "start"),
+    [
+        ("/mijn-keuze/wat-vind-ik-belangrijk/wat-past/", "/mijn-keuze/wat-vind-ik-belangrijk/"),
+        ("/mijn-keuze/controleren/", STEP_URLS["safety"]),
+        ("/mijn-keuze/samenvatting/", STEP_URLS["safety"]),
+        ("/mijn-keuze/code/", "/mijn-keuze/"),
+    ],
+)
+def test_pages_that_need_a_record_send_her_to_the_start_without_one(client, aid, url, start):
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (302, start)
 
 
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=1200)
