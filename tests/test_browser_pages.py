@@ -42,7 +42,8 @@ def test_the_pages_work_without_javascript_and_load_nothing_from_other_hosts(liv
     assert page.url == f"{live_server.url}/en/vergelijken/"
     assert page.locator("h1").inner_text() == "The options side by side"
     context.close()
-    assert requested and all(url.startswith(live_server.url) for url in requested)
+    assert requested
+    assert all(url.startswith(live_server.url) for url in requested)
 
 
 def test_the_comparison_on_a_wide_screen_is_a_table(live_server, live_aids, browser):

@@ -1,7 +1,7 @@
 """Importing is idempotent, a published version never changes, and an edit is a new version."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from options import actions
 from options.content.database import export
@@ -43,7 +43,7 @@ def test_the_import_command_refuses_broken_content_and_names_the_place(db, tmp_p
     broken = factories.content()
     del broken["outcomes"][0]["source"]
     (tmp_path / "nl.yaml").write_text(__import__("yaml").safe_dump(broken))
-    with pytest.raises(Exception) as error:
+    with pytest.raises(CommandError) as error:
         call_command("import_content", str(tmp_path / "nl.yaml"))
     assert "nl.yaml.outcomes[0] (medicijnen-werkt).source: is missing" in str(error.value)
     assert not DecisionAid.objects.exists()

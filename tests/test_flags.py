@@ -52,7 +52,8 @@ def test_no_flag_without_an_answer_that_raises_one(client, aid):
 def test_the_flags_are_on_the_check_page_too(client, aid):
     walk(client)
     text = text_of(client.get("/mijn-keuze/controleren/"))
-    assert "Anti-D" in text and "Herhaalde miskraam" in text
+    assert "Anti-D" in text
+    assert "Herhaalde miskraam" in text
 
 
 # --- Conditional flags -------------------------------------------------------------------
@@ -61,7 +62,8 @@ def test_the_flags_are_on_the_check_page_too(client, aid):
 def test_a_flag_without_conditions_always_applies():
     from options.models import Flag
 
-    assert Flag().applies_to({}) and Flag().applies_to({"rhesus": "ja"})
+    assert Flag().applies_to({})
+    assert Flag().applies_to({"rhesus": "ja"})
 
 
 @pytest.mark.parametrize(
@@ -129,7 +131,8 @@ def test_rhesus_negative_gets_exactly_one_anti_d_text_for_every_weeks_answer(shi
         assert ("afwachten, medicijnen" if language == "nl" else "waiting, medicines") in anti_d[0].text
     else:
         # After a curettage (000), or considered with an embryo larger than 33 mm (001).
-        assert "33 mm" in anti_d[0].text and ("curettage" in anti_d[0].text)
+        assert "33 mm" in anti_d[0].text
+        assert "curettage" in anti_d[0].text
 
 
 def test_a_raised_bleeding_risk_raises_the_nsaid_caution_with_its_source(shipped_aids):
@@ -138,7 +141,8 @@ def test_a_raised_bleeding_risk_raises_the_nsaid_caution_with_its_source(shipped
     caution = flags["nsaid-voorzichtig"]
     assert caution.kind == "nsaid_caution"
     assert caution.source.label == "Bijsluiter naproxen"
-    assert "bloedverdunners" in caution.text and "apotheker" in caution.text
+    assert "bloedverdunners" in caution.text
+    assert "apotheker" in caution.text
     assert not raised_by(shipped_aids["nl"], "bloedingsrisico", "nee")
 
 
@@ -146,4 +150,5 @@ def test_the_age_answers_link_no_chance_of_a_miscarriage(shipped_aids):
     """Her chance of a miscarriage by age does not help her decide now: it stays on the
     background page."""
     for choice in next(q for q in shipped_aids["nl"].situation_questions.all() if q.key == "leeftijd").choices.all():
-        assert choice.outcome is None and not list(choice.flags.all())
+        assert choice.outcome is None
+        assert not list(choice.flags.all())

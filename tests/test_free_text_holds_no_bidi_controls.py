@@ -21,7 +21,8 @@ def test_each_control_is_removed(control):
 
 def test_a_text_made_of_controls_only_is_no_text():
     form = QuestionsForm({"question_1": "".join(CONTROLS)})
-    assert form.is_valid() and form.cleaned_data["question_1"] == ""
+    assert form.is_valid()
+    assert form.cleaned_data["question_1"] == ""
 
 
 def test_saved_texts_hold_none_and_keep_her_own_letters(shipped_aids):

@@ -58,4 +58,6 @@ def test_the_cookies_sent_meet_the_prefix_rules(production_cookies, shipped_aids
     cookies = {**form.cookies, **saved.cookies}
     assert set(cookies) == {"__Host-sessionid", "__Host-csrftoken"}
     for morsel in cookies.values():
-        assert morsel["secure"] and morsel["path"] == "/" and not morsel["domain"]
+        assert morsel["secure"]
+        assert morsel["path"] == "/"
+        assert not morsel["domain"]

@@ -124,7 +124,8 @@ def test_the_start_page_names_sources_date_and_the_numbers_to_call(client, shipp
     for source in aid.sources.all():
         assert source.label in text
     assert "23 november 2026" in text
-    assert "012 345 67 89" in text and "012 345 67 00" in text
+    assert "012 345 67 89" in text
+    assert "012 345 67 00" in text
     assert "Let op: dit zijn voorbeeldnummers." in text
     assert "Wanneer bel je meteen het ziekenhuis?" in text
     for sign in aid.alarm_signs:
@@ -152,7 +153,9 @@ def test_a_draft_is_never_shown_to_patients(client, db):
 def test_the_alarm_banner_comes_from_the_content_with_its_source(client, shipped_aids):
     text = text_of(client.get(url("options:option", "nl", key="afwachten")))
     banner = shipped_aids["nl"].alarm_banner
-    assert banner.text in text and "pijn" in banner.text and "koorts" in banner.text
+    assert banner.text in text
+    assert "pijn" in banner.text
+    assert "koorts" in banner.text
     assert f"{banner.text} Bron: {banner.source.label}" in text
     english = shipped_aids["en"].alarm_banner
     assert english.text in text_of(client.get(url("options:comparison", "en")))
@@ -178,7 +181,8 @@ def test_the_office_hours_call_is_shown_apart_on_the_medication_page(client, shi
         "48 uur nadat je de misoprostol in je vagina hebt gedaan, is er nog niets gebeurd. "
         "Bel dan het ziekenhuis, liefst tijdens kantooruren."
     ]
-    assert lists["contact-box"] and not any("48 uur" in item for item in lists["contact-box"])
+    assert lists["contact-box"]
+    assert not any("48 uur" in item for item in lists["contact-box"])
     # The other options have no office-hours section.
     assert not contact_lists(client.get(url("options:option", "nl", key="afwachten")).content.decode())["office-hours"]
 
@@ -187,10 +191,10 @@ def test_the_start_page_shows_the_office_hours_sign_apart_from_the_alarm_signs(c
     html = client.get("/").content.decode()
     alarm = re.search(r'<section class="alarm-signs".*?</section>', html, re.S).group(0)
     office = re.search(r'<section class="office-hours".*?</section>', html, re.S).group(0)
-    assert "48 uur" not in alarm and "kantooruren" not in alarm.replace("Tijdens kantooruren", "").replace(
-        "Buiten kantooruren", ""
-    )
-    assert "48 uur" in office and "(Bron: Folder Ommelander Ziekenhuis, gebaseerd op NVOG)" in office
+    assert "48 uur" not in alarm
+    assert "kantooruren" not in alarm.replace("Tijdens kantooruren", "").replace("Buiten kantooruren", "")
+    assert "48 uur" in office
+    assert "(Bron: Folder Ommelander Ziekenhuis, gebaseerd op NVOG)" in office
 
 
 def test_the_about_page_names_authors_reviewers_and_where_the_figures_come_from(client, shipped_aids):
@@ -199,7 +203,8 @@ def test_the_about_page_names_authors_reviewers_and_where_the_figures_come_from(
     assert "Wie keek de inhoud na?" in text
     for person in [*aid.authors, *aid.reviewers]:
         assert person in text
-    assert "[voorbeeld]" in aid.reviewers[0] and "gynaecoloog" in aid.reviewers[0]
+    assert "[voorbeeld]" in aid.reviewers[0]
+    assert "gynaecoloog" in aid.reviewers[0]
     assert "Ze komen niet uit een eigen overzicht van wetenschappelijk onderzoek." in text
 
 

@@ -63,7 +63,8 @@ def test_skipping_keeps_what_was_saved_before(client, aid):
 
 def test_a_later_step_cannot_be_opened_first(client, aid):
     response = client.get(STEP_URLS["leaning"])
-    assert response.status_code == 302 and response["Location"] == STEP_URLS["safety"]
+    assert response.status_code == 302
+    assert response["Location"] == STEP_URLS["safety"]
     save(client, "safety")
     response = client.post(STEP_URLS["knowledge"], {"werkt": "a", "action": "save"})
     assert response["Location"] == STEP_URLS["situation"]

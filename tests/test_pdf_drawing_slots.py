@@ -34,7 +34,8 @@ def test_with_every_slot_taken_she_waits_on_a_page_that_asks_again_and_then_down
         assert "Je PDF wordt gemaakt" in response.content.decode()
         assert walked.get("/mijn-keuze/samenvatting/").status_code == 200
     again = walked.get(PDF_URL)  # what the refresh asks
-    assert again.status_code == 200 and again["Content-Type"] == "application/pdf"
+    assert again.status_code == 200
+    assert again["Content-Type"] == "application/pdf"
 
 
 def test_the_waiting_page_speaks_her_language(walked, one_slot):

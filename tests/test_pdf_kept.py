@@ -37,13 +37,15 @@ def test_a_changed_answer_draws_it_anew(walked, drawings):
     walked.get(PDF_URL)
     walked.post("/mijn-keuze/vragen/", {"question_1": "Een nieuwe vraag.", "action": "save"})
     walked.get(PDF_URL)
-    assert len(drawings) == 2 and "Een nieuwe vraag." in drawings[1]
+    assert len(drawings) == 2
+    assert "Een nieuwe vraag." in drawings[1]
 
 
 def test_each_language_has_its_own(walked, drawings):
     dutch, english = walked.get(PDF_URL), walked.get("/en" + PDF_URL)
     assert len(drawings) == 2
-    assert dutch["Content-Disposition"].endswith('-nl.pdf"') and english["Content-Disposition"].endswith('-en.pdf"')
+    assert dutch["Content-Disposition"].endswith('-nl.pdf"')
+    assert english["Content-Disposition"].endswith('-en.pdf"')
 
 
 def test_deleting_her_answers_removes_the_kept_pdfs(walked, drawings):

@@ -36,7 +36,12 @@ def test_a_publication_that_is_rolled_back_changes_nothing_she_sees(db, django_c
     with django_capture_on_commit_callbacks(execute=True):
         factories.published_aid()
     assert "Inhoud versie 1" in client.get("/").content.decode()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+
+    @transaction.atomic
+    def a_publication_that_fails_half_way():
         factories.published_aid(title="Keuzehulp miskraam, herzien")
         raise RuntimeError("the publication fails half-way")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        a_publication_that_fails_half_way()
     assert "Inhoud versie 1" in client.get("/").content.decode()

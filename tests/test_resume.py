@@ -38,7 +38,8 @@ def test_a_resume_code_opens_her_answers_in_a_fresh_browser(client, aid):
     code = make_code(client)
     other = Client()
     response = other.post("/mijn-keuze/verder/", {"code": code.lower().replace("-", " ")})
-    assert response.status_code == 302 and response["Location"] == STEP_URLS["check"]
+    assert response.status_code == 302
+    assert response["Location"] == STEP_URLS["check"]
     assert "Mag ik daarna weer werken?" in text_of(other.get(STEP_URLS["check"]))
 
 

@@ -65,7 +65,8 @@ def assert_headers(response):
     assert not any(source.startswith("http:") for sources in csp.values() for source in sources)
     hsts = response["Strict-Transport-Security"]
     assert int(hsts.split("max-age=")[1].split(";")[0]) >= 365 * 24 * 3600
-    assert "includeSubDomains" in hsts and "preload" in hsts
+    assert "includeSubDomains" in hsts
+    assert "preload" in hsts
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     # "same-origin", not "no-referrer": see SECURE_REFERRER_POLICY in the settings.
@@ -88,12 +89,15 @@ def assert_no_script_from_elsewhere(response):
     if is_html(response):
         html = body(response).decode()
         assert "<script" not in html or 'src="/static/' in html
-        assert "//cdn" not in html and 'src="http' not in html
+        assert "//cdn" not in html
+        assert 'src="http' not in html
 
 
 def assert_cookies_are_safe(response):
     for morsel in response.cookies.values():
-        assert morsel["secure"] and morsel["httponly"] and morsel["samesite"] == "Lax"
+        assert morsel["secure"]
+        assert morsel["httponly"]
+        assert morsel["samesite"] == "Lax"
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -105,7 +109,8 @@ def test_every_response_has_the_headers(production, shipped_aids, path):
     assert_no_script_from_elsewhere(response)
     assert_cookies_are_safe(response)
     plain = client.get(path)
-    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
 
 
 def test_her_pages_and_pdf_have_the_headers_with_her_cookies(patient):
@@ -130,7 +135,9 @@ def test_cookies_are_secure_httponly_and_samesite(production, shipped_aids):
     cookies = {**form.cookies, **saved.cookies}
     assert set(cookies) == {"csrftoken", "sessionid"}
     for morsel in cookies.values():
-        assert morsel["secure"] and morsel["httponly"] and morsel["samesite"] == "Lax"
+        assert morsel["secure"]
+        assert morsel["httponly"]
+        assert morsel["samesite"] == "Lax"
 
 
 def test_plain_http_is_sent_to_https(production, shipped_aids):

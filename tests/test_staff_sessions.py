@@ -37,7 +37,8 @@ def test_the_staff_cookie_lasts_only_while_the_browser_is_open(staff):
     response = log_in(Client())
     morsel = response.cookies[settings.SESSION_COOKIE_NAME]
     assert morsel.value
-    assert morsel["expires"] == "" and morsel["max-age"] == ""
+    assert morsel["expires"] == ""
+    assert morsel["max-age"] == ""
 
 
 @pytest.mark.parametrize("url", [LOGIN, "/admin/login/?next=/admin/"])

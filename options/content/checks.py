@@ -29,43 +29,56 @@ def known_keys(content):
 
 
 def check_shape(value, spec, place, known, problems):
+    """Every problem of `value` against its `spec`, each with its place."""
     if isinstance(spec, Leaf):
-        if value is None and not spec.optional:
-            problems.append(f"{place}: is missing")
-        elif problem := spec.problem(value, known):
-            problems.append(f"{place}: {problem}")
+        check_leaf(value, spec, place, known, problems)
     elif isinstance(spec, PerOption):
-        if not isinstance(value, dict):
-            problems.append(f"{place}: a mapping with one entry per option is required")
-            return
-        for option in known["options"]:
-            if option not in value:
-                problems.append(f"{place}: there is no entry for option {option!r}")
-        for option, entry in value.items():
-            if option not in known["options"]:
-                problems.append(f"{place}.{option}: unknown option {option!r}")
-            else:
-                check_shape(entry, spec.record, f"{place}.{option}", known, problems)
+        check_per_option(value, spec, place, known, problems)
     elif isinstance(spec, list):
-        if not isinstance(value, list) or not value:
-            problems.append(f"{place}: a non-empty list is required")
-            return
-        seen = set()
-        for index, item in enumerate(value):
-            check_shape(item, spec[0], item_place(place, index, item), known, problems)
-            key = item.get("key") if isinstance(item, dict) else None
-            if key in seen:
-                problems.append(f"{item_place(place, index, item)}: the key {key!r} is used twice")
-            seen.add(key)
+        check_list(value, spec[0], place, known, problems)
     else:
-        if not isinstance(value, dict):
-            problems.append(f"{place}: a mapping is required")
-            return
-        for name in value:
-            if name not in spec:
-                problems.append(f"{place}.{name}: unknown key {name!r}".replace(": .", ": "))
-        for name, field_spec in spec.items():
-            check_shape(value.get(name), field_spec, f"{place}.{name}", known, problems)
+        check_record(value, spec, place, known, problems)
+
+
+def check_leaf(value, spec, place, known, problems):
+    if value is None and not spec.optional:
+        problems.append(f"{place}: is missing")
+    elif problem := spec.problem(value, known):
+        problems.append(f"{place}: {problem}")
+
+
+def check_per_option(value, spec, place, known, problems):
+    if not isinstance(value, dict):
+        problems.append(f"{place}: a mapping with one entry per option is required")
+        return
+    problems.extend(f"{place}: there is no entry for option {o!r}" for o in known["options"] if o not in value)
+    for option, entry in value.items():
+        if option not in known["options"]:
+            problems.append(f"{place}.{option}: unknown option {option!r}")
+        else:
+            check_shape(entry, spec.record, f"{place}.{option}", known, problems)
+
+
+def check_list(value, item_spec, place, known, problems):
+    if not isinstance(value, list) or not value:
+        problems.append(f"{place}: a non-empty list is required")
+        return
+    seen = set()
+    for index, item in enumerate(value):
+        check_shape(item, item_spec, item_place(place, index, item), known, problems)
+        key = item.get("key") if isinstance(item, dict) else None
+        if key in seen:
+            problems.append(f"{item_place(place, index, item)}: the key {key!r} is used twice")
+        seen.add(key)
+
+
+def check_record(value, spec, place, known, problems):
+    if not isinstance(value, dict):
+        problems.append(f"{place}: a mapping is required")
+        return
+    problems.extend(f"{place}.{name}: unknown key {name!r}".replace(": .", ": ") for name in value if name not in spec)
+    for name, field_spec in spec.items():
+        check_shape(value.get(name), field_spec, f"{place}.{name}", known, problems)
 
 
 # A chance written with another denominator than 100 ("7 van de 10", "1 op de 5-6",

@@ -40,6 +40,7 @@ class Text(Translatable):
     def problem(self, value, known):
         if not isinstance(value, str) or not value.strip():
             return "a text is required"
+        return None
 
 
 class Texts(Translatable):
@@ -53,6 +54,7 @@ class Texts(Translatable):
             return "each item must be a single line"
         if len(value) < self.minimum:
             return f"at least {self.minimum} items are required"
+        return None
 
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -62,6 +64,7 @@ class Key(Leaf):
     def problem(self, value, known):
         if not isinstance(value, str) or not KEY_PATTERN.match(value):
             return f"{value!r} is not an identifier (lower case letters, digits and hyphens)"
+        return None
 
 
 class Int(Leaf):
@@ -71,6 +74,7 @@ class Int(Leaf):
     def problem(self, value, known):
         if not isinstance(value, int) or isinstance(value, bool) or not self.minimum <= value <= self.maximum:
             return f"{value!r} is not a whole number from {self.minimum} to {self.maximum}"
+        return None
 
 
 class Date(Leaf):
@@ -91,6 +95,7 @@ class OneOf(Leaf):
     def problem(self, value, known):
         if value not in self.values:
             return f"{value!r} is not one of {', '.join(map(str, self.values))}"
+        return None
 
 
 class Ref(Leaf):
@@ -102,6 +107,7 @@ class Ref(Leaf):
     def problem(self, value, known):
         if value not in known[self.collection]:
             return f"unknown {self.collection[:-1]} {value!r}"
+        return None
 
 
 class Refs(Ref):
@@ -111,6 +117,7 @@ class Refs(Ref):
         for item in value:
             if problem := super().problem(item, known):
                 return problem
+        return None
 
 
 class Optional(Leaf):
@@ -122,6 +129,7 @@ class Optional(Leaf):
     def problem(self, value, known):
         if value not in (None, "") and value != [] and value != {}:
             return self.leaf.problem(value, known)
+        return None
 
 
 class Conditions(Leaf):
@@ -137,6 +145,7 @@ class Conditions(Leaf):
             for question, choices in value.items()
         ):
             return "a mapping of situation question keys to lists of their choice keys is required"
+        return None
 
 
 class PerOption:
