@@ -3,7 +3,7 @@ is drawn once per worker, version and language, and then only copied into the pa
 
 from django.test import Client
 
-from tests.test_summary_pdf import walk_shipped
+from tests.helpers import walk_shipped
 
 TABLE = "answers/_summary/comparison.html"
 

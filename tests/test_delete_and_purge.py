@@ -10,8 +10,7 @@ from django.test import Client
 
 from answers.models import Record, ShareCode
 from tests import factories
-from tests.path import STEP_URLS, walk
-from tests.test_pages import text_of
+from tests.helpers import STEP_URLS, text_of, walk
 
 ANSWER_MODELS = [Record, ShareCode, Session]
 

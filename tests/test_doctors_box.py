@@ -2,15 +2,12 @@
 page, in the PDF and in the clinician's view; the note for the patient record carries
 the same facts complete, with the date of her last change and the content version."""
 
-import html
-
 import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.test_pages import text_of as html_text_of
-from tests.test_summary_pdf import PDF_URL, text_of_pdf, walk_shipped
+from tests.helpers import PDF_URL, text_of, text_of_pdf, walk_shipped
 
 LONG_QUESTION = "Kan ik " + "nog iets vragen over de nacontrole en de pijnstillers, " * 17 + "einde van mijn vraag?"
 ANSWERS = {
@@ -54,10 +51,6 @@ FACTS = [
     "Eerdere miskramen 1",
     "Leeftijd 36 tot en met 40 jaar",
 ]
-
-
-def text_of(response):
-    return html.unescape(html_text_of(response))
 
 
 def box(text):

@@ -16,8 +16,7 @@ from django.db import connection
 
 from answers.models import Record
 from tests.gunicorn import Server, Visitor, database_url, manage, production_environment
-from tests.path import STEP_URLS
-from tests.test_summary_pdf import WALK
+from tests.helpers import STEP_URLS, WALK
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql" or not shutil.which("pg_ctlcluster") or os.geteuid() != 0,

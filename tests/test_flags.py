@@ -3,8 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.path import save, walk
-from tests.test_pages import text_of
+from tests.helpers import save, text_of, walk
 
 
 @pytest.fixture

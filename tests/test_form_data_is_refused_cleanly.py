@@ -11,7 +11,7 @@ from django.test.client import BOUNDARY, encode_multipart
 
 from answers.forms import OWN_QUESTIONS, OWN_TEXT_MAX_LENGTH
 from answers.models import Record
-from tests.path import STEP_URLS, walk
+from tests.helpers import STEP_URLS, walk
 
 FORM = "application/x-www-form-urlencoded"
 MARKER = "ZZMARKER"

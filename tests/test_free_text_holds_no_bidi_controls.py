@@ -7,7 +7,7 @@ from django.test import Client
 
 from answers.forms import QuestionsForm
 from answers.models import Record
-from tests.path import STEP_URLS, walk
+from tests.helpers import STEP_URLS, walk
 
 CONTROLS = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from answers import pdf
-from tests.test_summary_pdf import PDF_URL, WALK, walk_shipped
+from tests.helpers import PDF_URL, WALK, walk_shipped
 
 MARKER = "ZZMARKER"
 

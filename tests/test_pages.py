@@ -3,31 +3,10 @@
 import re
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
 from options import actions
 from tests import factories
-
-PAGES = [
-    ("options:start", {}),
-    ("options:option", {"key": "afwachten"}),
-    ("options:option", {"key": "medicijnen"}),
-    ("options:option", {"key": "curettage"}),
-    ("options:comparison", {}),
-    ("options:background", {}),
-    ("options:about", {}),
-]
-
-
-def url(name, language, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
-
-
-def text_of(response):
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+from tests.helpers import PAGES, text_of, url
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from answers.models import Record
 from tests import factories
-from tests.path import ANSWERS, STEP_URLS, save, walk
-from tests.test_pages import text_of
+from tests.helpers import ANSWERS, STEP_URLS, save, text_of, walk
 
 FIELDS = {
     "safety": ["veel-bloedverlies"],

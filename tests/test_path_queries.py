@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
-from tests.path import STEP_URLS, walk
+from tests.helpers import STEP_URLS, walk
 
 RESULT_PAGES = [
     "/mijn-keuze/situatie/wat-betekent-dit/",

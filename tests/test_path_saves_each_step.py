@@ -6,8 +6,7 @@ import pytest
 
 from answers.models import Record, RecordAnswers
 from tests import factories
-from tests.path import ANSWERS, STEP_URLS, save, skip, walk
-from tests.test_pages import text_of
+from tests.helpers import ANSWERS, STEP_URLS, save, skip, text_of, walk
 
 
 @pytest.fixture

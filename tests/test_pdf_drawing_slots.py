@@ -12,7 +12,7 @@ import pytest
 import time_machine
 
 from answers import pdf
-from tests.test_summary_pdf import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk_shipped
 
 
 @pytest.fixture

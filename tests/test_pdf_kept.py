@@ -5,7 +5,7 @@ her deletion removes what was kept."""
 import pytest
 
 from answers import pdf
-from tests.test_summary_pdf import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk_shipped
 
 
 @pytest.fixture

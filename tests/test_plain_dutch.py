@@ -7,9 +7,7 @@ The score of each page is printed (run with `-s` to see it). The pages of her ow
 import pytest
 
 from options.readability import flesch_douma, main_text, page_score, syllables
-from tests.path import STEP_URLS
-from tests.test_pages import PAGES, url
-from tests.test_summary_pdf import WALK
+from tests.helpers import PAGES, STEP_URLS, WALK, url
 
 PLAIN_DUTCH = 60
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.test import Client
 
 from tests import factories
-from tests.path import walk
+from tests.helpers import walk
 
 
 def test_a_new_version_shows_at_once(db, django_capture_on_commit_callbacks):

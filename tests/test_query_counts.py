@@ -4,7 +4,7 @@ version is loaded once per worker and kept in memory."""
 import pytest
 
 from tests import factories
-from tests.test_pages import PAGES, url
+from tests.helpers import PAGES, url
 
 
 def bigger_content():

@@ -9,8 +9,7 @@ from django.test import Client
 from answers import codes
 from answers.models import Record
 from tests import factories
-from tests.path import STEP_URLS, walk
-from tests.test_pages import text_of
+from tests.helpers import STEP_URLS, text_of, walk
 
 
 @pytest.fixture

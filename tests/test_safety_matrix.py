@@ -10,7 +10,6 @@ her code in a fresh browser and then changed; language switched on the way), eve
 that shows it agrees with her last save: where the save sends her, the step's result
 page, the check page, the summary page, the PDF and the clinician's view of her code."""
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -19,9 +18,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from options.models import Flag, SituationQuestion
-from tests.path import STEP_URLS
-from tests.test_pages import text_of as html_text_of
-from tests.test_summary_pdf import PDF_URL, text_of_pdf
+from tests.helpers import PDF_URL, STEP_URLS, text_of, text_of_pdf
 
 PATH = ["safety", "situation", "values", "knowledge", "leaning", "questions"]
 RESULT_PAGES = {"situation": "/mijn-keuze/situatie/wat-betekent-dit/"}
@@ -62,10 +59,6 @@ CASES = {
     "recurrence": Case("situation", "eerdere-miskramen", "een", "geen", "herhaalde-miskraam"),
     "NSAID caution": Case("situation", "bloedingsrisico", "ja", "nee", "nsaid-voorzichtig"),
 }
-
-
-def text_of(response):
-    return html.unescape(html_text_of(response))
 
 
 def attention_points(text, heading="Aandachtspunten", end="Niet goed begrepen"):

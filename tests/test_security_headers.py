@@ -11,7 +11,7 @@ that production really has them."""
 import pytest
 from django.test import Client
 
-from tests.test_summary_pdf import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk_shipped
 
 PAGES = [
     "/",

@@ -10,7 +10,7 @@ from django.db.backends.utils import CursorWrapper
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.test_summary_pdf import walk_shipped
+from tests.helpers import walk_shipped
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from django.test import Client
 
 from answers.views import SESSION_KEY
 from tests import factories
-from tests.path import STEP_URLS, walk
+from tests.helpers import STEP_URLS, walk
 
 
 @pytest.fixture

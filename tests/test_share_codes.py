@@ -9,8 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from answers.models import ShareCode
-from tests.test_pages import text_of
-from tests.test_summary_pdf import PDF_URL, text_of_pdf, walk_shipped
+from tests.helpers import PDF_URL, text_of, text_of_pdf, walk_shipped
 
 
 @pytest.fixture

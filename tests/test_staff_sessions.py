@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests import factories
-from tests.path import walk
+from tests.helpers import walk
 
 PASSWORD = "een-lang-wachtwoord"
 LOGIN = "/zorgverlener/inloggen/"

@@ -3,7 +3,6 @@ accessible, in Dutch for the doctor, and drawn without fetching anything."""
 
 import io
 import logging
-import re
 import socket
 import subprocess
 import threading
@@ -15,40 +14,7 @@ from pypdf import PdfReader
 
 from answers import pdf
 from tests.browser import ARTEFACTS
-from tests.path import STEP_URLS
-
-WALK = {
-    "safety": {},
-    "situation": {"rhesus": "ja", "eerdere-miskramen": "twee"},
-    "values": {"thuis": "5", "geen-operatie": "4", "snel-voorbij": "1", "concern_1": "Ik ben bang voor veel bloed."},
-    "knowledge": {"medicijnen-werkt": "a", "afwachten-veilig": "c"},
-    "leaning": {
-        "leaning": "medicijnen",
-        "sure_best_choice": "nee",
-        "sure_knows_benefits_and_risks": "ja",
-        "sure_clear_what_matters": "ja",
-        "sure_enough_support": "ja",
-    },
-    "questions": {"question_1": "Mag ik daarna weer sporten?", "question_2": "Wie belt mij na 6 weken?"},
-}
-PDF_URL = "/mijn-keuze/samenvatting/pdf/"
-
-
-def walk_shipped(client, steps=WALK, prefix="", **request_options):
-    for step, data in steps.items():
-        response = client.post(prefix + STEP_URLS[step], {**data, "action": "save"}, **request_options)
-        assert response.status_code == 302, (step, response.content.decode()[:3000])
-
-
-def pdf_of(client, url=PDF_URL):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    return response.content
-
-
-def text_of_pdf(content):
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages))
+from tests.helpers import PDF_URL, STEP_URLS, pdf_of, text_of_pdf, walk_shipped
 
 
 @pytest.fixture

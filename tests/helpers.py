@@ -1,0 +1,110 @@
+"""What many tests share: her path walked with the test client (on factory content or on
+the shipped content), the pages, and the text of a page or a PDF as she reads it."""
+
+import html
+import io
+import re
+
+from django.urls import reverse
+from django.utils import translation
+from pypdf import PdfReader
+
+from answers.models import Record
+
+STEP_URLS = {
+    "safety": "/mijn-keuze/veiligheid/",
+    "situation": "/mijn-keuze/situatie/",
+    "values": "/mijn-keuze/wat-vind-ik-belangrijk/",
+    "knowledge": "/mijn-keuze/kennis/",
+    "leaning": "/mijn-keuze/voorkeur/",
+    "questions": "/mijn-keuze/vragen/",
+    "check": "/mijn-keuze/controleren/",
+}
+PDF_URL = "/mijn-keuze/samenvatting/pdf/"
+
+# Answers for the factory content (tests/factories.py), step by step.
+ANSWERS = {
+    "safety": {"veel-bloedverlies": "nee"},
+    "situation": {"rhesus": "ja", "eerdere-miskramen": "twee"},
+    "values": {"thuis": "5", "concern_1": "Ik wil niet alleen zijn."},
+    "knowledge": {"werkt": "b"},
+    "leaning": {
+        "leaning": "medicijnen",
+        "sure_best_choice": "ja",
+        "sure_knows_benefits_and_risks": "ja",
+        "sure_clear_what_matters": "nee",
+        "sure_enough_support": "ja",
+    },
+    "questions": {"question_1": "Mag ik daarna weer werken?", "question_2": "Wie belt mij na 6 weken?"},
+}
+
+
+def save(client, step, data=None):
+    return client.post(STEP_URLS[step], {**(ANSWERS[step] if data is None else data), "action": "save"})
+
+
+def skip(client, step):
+    return client.post(STEP_URLS[step], {"action": "skip"})
+
+
+def walk(client, steps=tuple(ANSWERS)):
+    for step in steps:
+        response = save(client, step)
+        assert response.status_code == 302, (step, response.content.decode()[:2000])
+    return Record.objects.latest("pk")
+
+
+# Answers for the shipped content (content/miskraam), step by step.
+WALK = {
+    "safety": {},
+    "situation": {"rhesus": "ja", "eerdere-miskramen": "twee"},
+    "values": {"thuis": "5", "geen-operatie": "4", "snel-voorbij": "1", "concern_1": "Ik ben bang voor veel bloed."},
+    "knowledge": {"medicijnen-werkt": "a", "afwachten-veilig": "c"},
+    "leaning": {
+        "leaning": "medicijnen",
+        "sure_best_choice": "nee",
+        "sure_knows_benefits_and_risks": "ja",
+        "sure_clear_what_matters": "ja",
+        "sure_enough_support": "ja",
+    },
+    "questions": {"question_1": "Mag ik daarna weer sporten?", "question_2": "Wie belt mij na 6 weken?"},
+}
+
+
+def walk_shipped(client, steps=WALK, prefix="", **request_options):
+    for step, data in steps.items():
+        response = client.post(prefix + STEP_URLS[step], {**data, "action": "save"}, **request_options)
+        assert response.status_code == 302, (step, response.content.decode()[:3000])
+
+
+def pdf_of(client, url=PDF_URL):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return response.content
+
+
+PAGES = [
+    ("options:start", {}),
+    ("options:option", {"key": "afwachten"}),
+    ("options:option", {"key": "medicijnen"}),
+    ("options:option", {"key": "curettage"}),
+    ("options:comparison", {}),
+    ("options:background", {}),
+    ("options:about", {}),
+]
+
+
+def url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def text_of(response):
+    """A page's text as she reads it: without tags, with entities resolved, white space
+    folded."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+def text_of_pdf(content):
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages))
