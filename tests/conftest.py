@@ -10,6 +10,7 @@ from django.test.client import MULTIPART_CONTENT, RequestFactory
 from options import published
 from options.actions import import_content
 from options.content.files import load_translations
+from tests import factories
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content" / "miskraam"
 
@@ -49,6 +50,13 @@ def empty_cache():
 def shipped_content():
     """The content files of the repository, checked once per run."""
     return load_translations(CONTENT_DIR)
+
+
+@pytest.fixture
+def factory_aids(db):
+    """Small factory content in both languages: for tests that are not about the shipped
+    content, so that an edit of content/miskraam cannot break them."""
+    return {language: factories.published_aid(language) for language in ("nl", "en")}
 
 
 @pytest.fixture

@@ -39,17 +39,18 @@ ANSWERS = {
 }
 
 
-def save(client, step, data=None):
-    return client.post(STEP_URLS[step], {**(ANSWERS[step] if data is None else data), "action": "save"})
+def save(client, step, data=None, **request_options):
+    data = ANSWERS[step] if data is None else data
+    return client.post(STEP_URLS[step], {**data, "action": "save"}, **request_options)
 
 
 def skip(client, step):
     return client.post(STEP_URLS[step], {"action": "skip"})
 
 
-def walk(client, steps=tuple(ANSWERS)):
+def walk(client, steps=tuple(ANSWERS), **request_options):
     for step in steps:
-        response = save(client, step)
+        response = save(client, step, **request_options)
         assert response.status_code == 302, (step, response.content.decode()[:2000])
     return Record.objects.latest("pk")
 

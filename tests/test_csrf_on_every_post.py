@@ -29,7 +29,7 @@ def test_no_view_is_exempt_from_csrf():
 
 
 @pytest.mark.parametrize("url", sorted(set(our_urls_without_arguments())) + ["/admin/login/"])
-def test_a_post_without_a_token_is_refused(shipped_aids, url):
+def test_a_post_without_a_token_is_refused(factory_aids, url):
     client = Client(enforce_csrf_checks=True)
     client.get("/mijn-keuze/veiligheid/")  # a session and a token cookie, but no token in the form
     response = client.post(url, {"action": "save"})

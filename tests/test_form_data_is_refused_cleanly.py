@@ -18,7 +18,7 @@ MARKER = "ZZMARKER"
 
 
 @pytest.fixture
-def her(shipped_aids):
+def her(factory_aids):
     client = Client()
     record = walk(client)
     return client, record
@@ -57,7 +57,7 @@ def test_a_body_that_is_not_utf8_is_a_400_not_a_guess(her):
     assert answers_of(record) == before
 
 
-def test_a_query_string_that_is_not_utf8_is_a_400(shipped_aids):
+def test_a_query_string_that_is_not_utf8_is_a_400(factory_aids):
     assert Client().get("/vergelijken/?q=%FF").status_code == 400
 
 
@@ -109,7 +109,7 @@ def test_the_field_limit_is_well_above_the_largest_admin_form(her, admin_client)
     assert 2 * fields < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
 
 
-def test_a_request_django_refuses_itself_gets_the_same_page(shipped_aids, settings):
+def test_a_request_django_refuses_itself_gets_the_same_page(factory_aids, settings):
     settings.DEBUG = False
     response = Client().get("/en/vergelijken/", HTTP_HOST="evil.example")
     assert response.status_code == 400

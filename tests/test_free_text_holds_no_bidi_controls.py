@@ -25,7 +25,7 @@ def test_a_text_made_of_controls_only_is_no_text():
     assert form.cleaned_data["question_1"] == ""
 
 
-def test_saved_texts_hold_none_and_keep_her_own_letters(shipped_aids):
+def test_saved_texts_hold_none_and_keep_her_own_letters(factory_aids):
     client = Client()
     walk(client, ["safety", "situation", "values", "knowledge", "leaning"])
     spoofed = "Wanneer mag ik \u202eneerkcos\u202c weer? שלום"

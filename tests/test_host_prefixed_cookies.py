@@ -50,7 +50,7 @@ def production_cookies(settings):
     settings.CSRF_COOKIE_SECURE = True
 
 
-def test_the_cookies_sent_meet_the_prefix_rules(production_cookies, shipped_aids):
+def test_the_cookies_sent_meet_the_prefix_rules(production_cookies, factory_aids):
     client = Client()
     form = client.get("/mijn-keuze/veiligheid/", secure=True)
     saved = client.post("/mijn-keuze/veiligheid/", {"action": "skip"}, secure=True)

@@ -20,7 +20,7 @@ def switch_links(response):
         ("/bestaat-niet/", "/bestaat-niet/"),
     ],
 )
-def test_the_switch_goes_to_the_same_page(shipped_aids, path, link):
+def test_the_switch_goes_to_the_same_page(factory_aids, path, link):
     assert switch_links(Client().get(path)) == [link]
 
 
@@ -28,7 +28,7 @@ def test_the_switch_goes_to_the_same_page(shipped_aids, path, link):
     "path",
     ["//evil.example/", "//evil.example/vergelijken/", "/\\evil.example/", "///evil.example/"],
 )
-def test_a_path_that_looks_like_another_host_never_links_there(shipped_aids, path):
+def test_a_path_that_looks_like_another_host_never_links_there(factory_aids, path):
     # As the server gets it: the test client itself would read "//host/" as a host.
     [link] = switch_links(Client().get("/", PATH_INFO=path))
     # Where a browser goes: it reads a backslash in a link as a slash.

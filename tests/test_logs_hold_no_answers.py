@@ -8,14 +8,14 @@ import pytest
 from django.test import Client
 
 from answers import pdf
-from tests.helpers import PDF_URL, WALK, walk_shipped
+from tests.helpers import ANSWERS, PDF_URL, walk
 
 MARKER = "ZZMARKER"
 
 
 def marked_walk():
     """Her answers, with a marker in every free text."""
-    walk = {step: dict(data) for step, data in WALK.items()}
+    walk = {step: dict(data) for step, data in ANSWERS.items()}
     walk["values"]["concern_1"] = f"{MARKER}-zorg"
     walk["questions"] = {"question_1": f"{MARKER}-vraag", "question_2": f"{MARKER}-tweede"}
     return walk
@@ -27,10 +27,10 @@ def everything_logged(caplog, capfd):
         yield lambda: caplog.text + "".join(capfd.readouterr())
 
 
-def test_no_answer_or_code_reaches_a_log(shipped_aids, everything_logged, monkeypatch, settings):
+def test_no_answer_or_code_reaches_a_log(factory_aids, everything_logged, monkeypatch, settings):
     settings.RESUME_ATTEMPTS_PER_HOUR = 2
     client = Client()
-    walk_shipped(client, marked_walk())
+    walk(client, marked_walk())
     client.get("/mijn-keuze/samenvatting/")
     assert client.get(PDF_URL).status_code == 200
     resume_code = client.post("/mijn-keuze/code/").context["code"]

@@ -12,12 +12,12 @@ import pytest
 import time_machine
 
 from answers import pdf
-from tests.helpers import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk
 
 
 @pytest.fixture
-def walked(client, shipped_aids):
-    walk_shipped(client)
+def walked(client, factory_aids):
+    walk(client)
     return client
 
 

@@ -5,7 +5,7 @@ her deletion removes what was kept."""
 import pytest
 
 from answers import pdf
-from tests.helpers import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def drawings(monkeypatch):
 
 
 @pytest.fixture
-def walked(client, shipped_aids):
-    walk_shipped(client)
+def walked(client, factory_aids):
+    walk(client)
     return client
 
 

@@ -11,7 +11,7 @@ that production really has them."""
 import pytest
 from django.test import Client
 
-from tests.helpers import PDF_URL, walk_shipped
+from tests.helpers import PDF_URL, walk
 
 PAGES = [
     "/",
@@ -34,9 +34,9 @@ def production(settings):
 
 
 @pytest.fixture
-def patient(production, shipped_aids):
+def patient(production, factory_aids):
     client = Client()
-    walk_shipped(client, secure=True)
+    walk(client, secure=True)
     return client
 
 
@@ -101,7 +101,7 @@ def assert_cookies_are_safe(response):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_response_has_the_headers(production, shipped_aids, path):
+def test_every_response_has_the_headers(production, factory_aids, path):
     client = Client()
     response = client.get(path, secure=True)
     assert response.status_code in (200, 302, 404)
@@ -128,7 +128,7 @@ def test_her_pages_and_pdf_have_the_headers_with_her_cookies(patient):
         assert_cookies_are_safe(response)
 
 
-def test_cookies_are_secure_httponly_and_samesite(production, shipped_aids):
+def test_cookies_are_secure_httponly_and_samesite(production, factory_aids):
     client = Client()
     form = client.get("/mijn-keuze/veiligheid/", secure=True)
     saved = client.post("/mijn-keuze/veiligheid/", {"action": "skip"}, secure=True)
@@ -140,7 +140,7 @@ def test_cookies_are_secure_httponly_and_samesite(production, shipped_aids):
         assert morsel["samesite"] == "Lax"
 
 
-def test_plain_http_is_sent_to_https(production, shipped_aids):
+def test_plain_http_is_sent_to_https(production, factory_aids):
     response = Client().get("/vergelijken/")
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/vergelijken/"

@@ -10,7 +10,7 @@ from django.db.backends.utils import CursorWrapper
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from tests.helpers import walk_shipped
+from tests.helpers import walk
 
 
 @contextmanager
@@ -24,9 +24,9 @@ def database_down():
 
 
 @pytest.mark.parametrize(("prefix", "text"), [("", "even niet bereikbaar"), ("/en", "temporarily unavailable")])
-def test_her_pages_answer_503_with_a_friendly_page(shipped_aids, prefix, text):
+def test_her_pages_answer_503_with_a_friendly_page(factory_aids, prefix, text):
     client = Client(raise_request_exception=False)
-    walk_shipped(client)
+    walk(client)
     client.get("/")  # the hospital's numbers are in the cache
     with database_down():
         response = client.get(f"{prefix}/mijn-keuze/samenvatting/")
@@ -38,9 +38,9 @@ def test_her_pages_answer_503_with_a_friendly_page(shipped_aids, prefix, text):
     assert "Traceback" not in page
 
 
-def test_a_save_that_fails_says_so_and_keeps_what_was_saved(shipped_aids):
+def test_a_save_that_fails_says_so_and_keeps_what_was_saved(factory_aids):
     client = Client(raise_request_exception=False)
-    walk_shipped(client)
+    walk(client)
     before = client.get("/mijn-keuze/controleren/").context["summary"].questions
     with database_down():
         response = client.post("/mijn-keuze/vragen/", {"question_1": "Een nieuwe vraag", "action": "save"})
@@ -48,9 +48,9 @@ def test_a_save_that_fails_says_so_and_keeps_what_was_saved(shipped_aids):
     assert client.get("/mijn-keuze/controleren/").context["summary"].questions == before
 
 
-def test_with_the_cache_away_her_pages_answer_503_too(shipped_aids, monkeypatch):
+def test_with_the_cache_away_her_pages_answer_503_too(factory_aids, monkeypatch):
     client = Client(raise_request_exception=False)
-    walk_shipped(client)
+    walk(client)
 
     def unreachable(*args, **kwargs):
         raise RedisConnectionError("Timeout connecting to server")

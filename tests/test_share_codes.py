@@ -9,12 +9,12 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from answers.models import ShareCode
-from tests.helpers import PDF_URL, text_of, text_of_pdf, walk_shipped
+from tests.helpers import PDF_URL, text_of, text_of_pdf, walk
 
 
 @pytest.fixture
-def patient(client, shipped_aids):
-    walk_shipped(client)
+def patient(client, factory_aids):
+    walk(client)
     return client
 
 
@@ -41,7 +41,7 @@ def test_a_clinician_opens_her_summary_with_the_code(patient, clinician):
     assert response.redirect_chain == [("/zorgverlener/samenvatting/", 302)]
     text = text_of(response)
     assert "In het kort, voor de arts" in text
-    assert "Mag ik daarna weer sporten?" in text
+    assert "Mag ik daarna weer werken?" in text
     note = response.context["note"]
     assert "Voorkeur: Medicijnen" in note
     assert "SURE-score: 3/4 (mogelijk keuzeconflict; nee op:" in note
@@ -80,7 +80,7 @@ def test_a_revoked_code_is_refused_and_closes_an_open_summary(patient, clinician
     assert code not in text_of_pdf(patient.get(PDF_URL).content)
 
 
-def test_wrong_codes_are_rate_limited(clinician, shipped_aids, settings):
+def test_wrong_codes_are_rate_limited(clinician, factory_aids, settings):
     settings.SHARE_ATTEMPTS_PER_HOUR = 3
     statuses = [open_with(clinician, f"AAAA-BBBB-CCC{n}").status_code for n in range(5)]
     assert statuses == [400, 400, 400, 429, 429]
