@@ -51,8 +51,8 @@ def manage(environment, *arguments):
 
 
 class Server:
-    def __init__(self, environment, workers, log_path, *options):
-        self.port = free_port()
+    def __init__(self, environment, workers, log_path, *options, port=None):
+        self.port = port or free_port()  # a fixed port: a web process started again where it was
         self.log = open(log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             [str(GUNICORN), "keuzehulp.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), *options],
