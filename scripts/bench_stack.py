@@ -47,6 +47,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core import signing  # noqa: E402
 from load.her_path import MARKER, PATH_PAGES, READING, STEPS, answers_for, stored  # noqa: E402
 
 from tests.gunicorn import Server, Visitor, manage, production_environment  # noqa: E402
@@ -164,16 +165,30 @@ def page_weight(port):
     return rows, foreign
 
 
-def lost_answers(walks):
+def her_answers(db, secret_key, session_key):
+    """Her record's answers, found as the app finds them: her session holds its id."""
+    row = db.execute("SELECT session_data FROM django_session WHERE session_key = %s", [session_key]).fetchone()
+    if row is None:
+        return None
+    session = signing.loads(row[0], key=secret_key, salt="django.contrib.sessions.SessionStore")
+    record = db.execute("SELECT answers FROM answers_record WHERE id = %s", [session.get("answers_record")])
+    found = record.fetchone()
+    return found[0] if found else None
+
+
+def lost_answers(walks, secret_key):
     """Every step a patient saw saved must be in the database, exactly."""
     checked = missing = 0
     with psycopg.connect(f"{POSTGRES}/{DATABASE}") as db:
         for walk in walks:
             if not walk["answers"]:
                 continue
-            row = db.execute(
-                "SELECT answers FROM answers_record WHERE answers::text LIKE %s LIMIT 1", [f"%{walk['marker']}-%"]
-            ).fetchone()
+            answers = her_answers(db, secret_key, walk["session"]) if walk.get("session") else None
+            row = (answers,) if answers is not None else None
+            if row is None:  # no session found: her marker, in her free texts
+                row = db.execute(
+                    "SELECT answers FROM answers_record WHERE answers::text LIKE %s LIMIT 1", [f"%{walk['marker']}-%"]
+                ).fetchone()
             for step, answers in walk["answers"].items():
                 for name, value in answers.items():
                     checked += 1
@@ -355,6 +370,12 @@ def steps_report(samples, arguments):
         )
         rows.append(mark["step"])
         last_requests = (mark["step"], [r for r in requests if r["name"] != "walk (whole path)"], after["t"] - start)
+    stopped = next((s for s in samples if s["kind"] == "overwhelmed"), None)
+    if stopped:
+        table.append(
+            f"\nStopped after step {stopped['step']}: overwhelmed (page p95 over 1 s, or a quarter of the walks "
+            "failed); higher steps were not run."
+        )
     return "\n".join(table), best, best_pages, last_requests
 
 
@@ -389,7 +410,8 @@ def bench(server, sampler, arguments, log_dir, out_dir):
     table, best, best_pages, (top, top_requests, seconds) = steps_report(samples, arguments)
     report.append(
         (
-            "Patients: open-loop arrivals, stepped (each row: the second half of its step)",
+            "Patients: open-loop arrivals, stepped (each row: the second half of its step; before the first, "
+            "one walk's time at its rate, not reported)",
             table
             + "\n\n"
             + (
@@ -418,7 +440,7 @@ def bench(server, sampler, arguments, log_dir, out_dir):
     checks.append(verdict(not foreign, f"requests to other hosts: {len(foreign)}"))
 
     everyone = capacity_walks + walks
-    checked, missing = lost_answers(everyone)
+    checked, missing = lost_answers(everyone, server.secret_key)
     checks.append(verdict(missing == 0, f"answers submitted {checked}, missing in the database {missing}"))
     leaked = secrets_in_logs(log_dir, everyone)
     checks.append(verdict(leaked == 0, f"answers or codes in the logs: {leaked}"))
@@ -442,7 +464,7 @@ def soak(server, sampler, arguments, log_dir, out_dir):
     table, best, _, (_, requests, seconds) = steps_report(samples, arguments)
     everything = [s for s in samples if s["kind"] == "request" and s["name"] != "walk (whole path)"]
     walk_rows = [s for s in samples if s["kind"] == "request" and s["name"] == "walk (whole path)"]
-    checked, missing = lost_answers(walks)
+    checked, missing = lost_answers(walks, server.secret_key)
     first, last = sampler.between(started, started + 60), sampler.between(ended - 60, ended)
     memory = [
         "| minute | workers | median MB | max MB |",
@@ -492,6 +514,7 @@ def set_up(log_dir):
         *["--preload", "--max-requests", "2000", "--max-requests-jitter", "200", "--timeout", "30"],
         *["--access-logfile", str(Path(log_dir) / "access.log"), "--access-logformat", log_format],
     )
+    server.secret_key = environment["SECRET_KEY"]
     return server, workers
 
 
@@ -506,7 +529,7 @@ def main():
     parser.add_argument("--soak", action="store_true", help="patients for 5 minutes, memory first vs last minute")
     parser.add_argument("--steps", default="50,100,200,400,600,800", help="target concurrent patients per step")
     parser.add_argument("--step-seconds", type=int, default=100)
-    parser.add_argument("--patients", type=int, default=200, help="soak: target concurrent patients")
+    parser.add_argument("--patients", type=int, default=100, help="soak: target concurrent patients")
     parser.add_argument("--seconds", type=int, default=300, help="soak: length")
     parser.add_argument("--think-min", type=float, default=5, help="seconds she reads a page, at least")
     parser.add_argument("--think-max", type=float, default=10, help="… and at most")

@@ -158,7 +158,8 @@ class Browser(FastHttpUser):
             page(name, url)
             think()
         saved = {}
-        entry = {"marker": marker, "answers": saved, "code": None}
+        entry = {"marker": marker, "answers": saved, "code": None, "ok": False, "session": self.session_key()}
+        Log.walks.append(entry)  # now: a walk cut off by the end of the run is checked too
         for name, url in STEPS:
             response, form = page(f"{name} (GET)", url)
             if response.status_code != 200:
@@ -169,6 +170,7 @@ class Browser(FastHttpUser):
             if response.status_code != 302:
                 return False, entry
             saved[name] = answers
+            entry["session"] = self.session_key()
             after = (response.headers or {}).get("Location", "")
             if after != url and not after.startswith(tuple(u for _, u in STEPS)):
                 page(f"{name} (result)", after)
@@ -182,7 +184,12 @@ class Browser(FastHttpUser):
         response, text = self.open("resume code (POST)", "POST", CODE, {}, accept=(200,), context=context)
         found = RESUME_CODE.search(text)
         entry["code"] = found.group(1) if found else None
+        entry["session"] = self.session_key()
         return ok and entry["code"] is not None, entry
+
+    def session_key(self):
+        """Her session (its record id leads to her answers, for the lost-answer check)."""
+        return next((c.value for c in self.client.cookiejar if c.name == "sessionid"), None)
 
     def take_pdf(self, context=None):
         """As her browser: on 202 ("je PDF wordt gemaakt", a meta refresh after
@@ -231,8 +238,7 @@ class CapacityClient(Browser):
         number = next(numbers)
         self.number = number
         try:
-            ok, entry = self.walk(f"{MARKER}-capacity-{number}", context={"warmup": True}, pdf=False)
-            Log.walks.append(entry)
+            ok, _ = self.walk(f"{MARKER}-capacity-{number}", context={"warmup": True}, pdf=False)
         finally:
             Capacity.ready += 1  # failed or not: the others must not wait for her
         if not ok:
@@ -296,7 +302,6 @@ class Patient(Browser):
         finally:
             Arrivals.walking -= 1
         entry["ok"] = ok
-        Log.walks.append(entry)
         self.environment.events.request.fire(
             request_type="WALK",
             name=WALK,
@@ -316,20 +321,43 @@ class Arrivals:
         """Poisson arrivals at target / expected walk time per step."""
         options = environment.parsed_options
         walk_seconds = PAUSES_PER_WALK * (options.think_min + options.think_max) / 2
-        for target in [int(n) for n in options.steps.split(",")]:
-            Log.step = target
-            Log.samples.append({"kind": "step", "t": time.time() - Log.started, "step": target})
-            rate = target / walk_seconds
-            ends = time.time() + options.step_seconds
+        targets = [int(n) for n in options.steps.split(",")]
+
+        def arrive(rate, seconds):
+            ends = time.time() + seconds
             while True:
                 gap = random.expovariate(rate)
                 if time.time() + gap >= ends:
                     gevent.sleep(max(0, ends - time.time()))
-                    break
+                    return
                 gevent.sleep(gap)
                 environment.runner.spawn_users({"Patient": 1})
+
+        # Lead-in (not reported): one walk's time at the first step's rate, so that the
+        # first step starts with patients at every point of their walk.
+        Log.step = None
+        arrive(targets[0] / walk_seconds, walk_seconds)
+        for target in targets:
+            Log.step = target
+            step_started = time.time() - Log.started
+            Log.samples.append({"kind": "step", "t": step_started, "step": target})
+            arrive(target / walk_seconds, options.step_seconds)
+            if Arrivals.overwhelmed(step_started + options.step_seconds / 2):
+                Log.samples.append({"kind": "overwhelmed", "t": time.time() - Log.started, "step": target})
+                break
         Log.samples.append({"kind": "end", "t": time.time() - Log.started})
         environment.runner.quit()
+
+    @staticmethod
+    def overwhelmed(since):
+        """Page p95 over a second, or a quarter of the walks failed, in the second half
+        of the step: higher steps would say nothing new, only take longer."""
+        recent = [s for s in Log.samples if s["kind"] == "request" and s["t"] >= since]
+        pages = sorted(s["ms"] for s in recent if s["name"] not in (PDF_WALK, WALK, "PDF (each request)"))
+        walks = [s for s in recent if s["name"] == WALK]
+        slow = bool(pages) and pages[int(0.95 * (len(pages) - 1))] > 1000
+        failing = bool(walks) and sum(not s["ok"] for s in walks) > len(walks) / 4
+        return slow or failing
 
 
 def sample_load():
