@@ -101,17 +101,17 @@ def error_pages(her):
 
 
 def walk(her, marker, halfway):
-    """Her path; `halfway()` is called after the third step. Returns what she saw saved."""
+    """Her path; `halfway()` is called when the fourth step's form is filled in. Returns what she saw saved."""
     saved = {}
     her.request("GET", "/")
     her.request("GET", "/mijn-keuze/")
     for number, (step, url) in enumerate(STEPS):
-        if number == 3:
-            halfway()
         form = her.request("GET", url)
         if form.status != 200:
             continue
         answers = answers_for(step, form.text, marker)
+        if number == 3:
+            halfway()  # between the form and her "Opslaan en verder"
         response = her.request("POST", url, {**answers, "action": "save"})
         if response.status == 302:
             saved[step] = answers
@@ -136,6 +136,13 @@ def lost(marker, saved):
     return sum(row is None or not stored(row[0], *field) for field in fields), len(fields)
 
 
+def alive(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 class Stack:
     def __init__(self, workdir, caddy, buffering):
         self.workdir, self.caddy_binary = Path(workdir), caddy
@@ -157,12 +164,19 @@ class Stack:
         return Server(self.environment, 2, log, "--timeout", "30", port=self.ports[n])
 
     def kill_web(self, n):
-        """As a container that dies: the master and its workers, at once."""
+        """As a container that dies: the master and its workers, at once; back once all of
+        them are gone (a worker that outlives the master a moment would still accept a
+        connection on the shared socket, and reset it as it dies: in a container, the
+        network namespace goes with it)."""
         server = self.web[n]
-        for pid in [*server.workers(), server.process.pid]:
+        pids = [*server.workers(), server.process.pid]
+        for pid in pids:
             os.kill(pid, signal.SIGKILL)
         server.process.wait(10)
         server.log.close()
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.01)
         self.web[n] = None
 
     def restart_web(self, n):
@@ -221,12 +235,23 @@ class Stack:
 
 def walks(stack, count):
     print(f"{count} walks, one web process killed in the middle of each…", file=sys.stderr)
-    seen, missing, checked, rows = [], 0, 0, []
+    seen, missing, checked, rows, tries = [], 0, 0, [], 0
     for n in range(count):
         victim = n % 2
         her = Her(stack.https_port, stack.context)
         marker = f"PROXYCHECK-{n}"
+        log = stack.workdir / "caddy.log"
+        before = log.stat().st_size
+        dead = f"127.0.0.1:{stack.ports[victim]}"
         saved, pdf, code = walk(her, marker, lambda victim=victim: stack.kill_web(victim))
+        with open(log, "rb") as lines:
+            lines.seek(before)
+            tried = [
+                line
+                for line in lines.read().decode(errors="replace").splitlines()
+                if '"logger":"http.handlers.reverse_proxy"' in line and dead in line and "refused" in line
+            ]
+        tries += len(tried)
         stack.restart_web(victim)
         lost_here, fields = lost(marker, saved)
         missing, checked = missing + lost_here, checked + fields
@@ -234,15 +259,17 @@ def walks(stack, count):
         seen += errors
         rows.append(
             f"| {n + 1} | web {victim + 1} | {len(her.seen)} | {len(saved)} of {len(STEPS)} | "
-            f"{'yes' if pdf else 'NO'} | {'yes' if code else 'NO'} | {len(errors)} | {lost_here} of {fields} |"
+            f"{len(tried)} | {'yes' if pdf else 'NO'} | {'yes' if code else 'NO'} | {len(errors)} "
+            f"| {lost_here} of {fields} |"
         )
         time.sleep(3)  # the active health check sees it back (every 2 s)
     table = [
-        "| walk | killed mid-walk | requests | steps saved | PDF | resume code | error pages | answers lost |",
-        "|---:|---|---:|---|---|---|---:|---|",
+        "| walk | killed mid-walk | requests | steps saved | first sent to the killed one, then sent whole "
+        "to the other | PDF | resume code | error pages | answers lost |",
+        "|---:|---|---:|---|---:|---|---|---:|---|",
         *rows,
     ]
-    return "\n".join(table), seen, missing, checked
+    return "\n".join(table), seen, missing, checked, tries
 
 
 def calm_pages(stack):
@@ -279,13 +306,39 @@ def calm_pages(stack):
     return "\n".join(lines), all(ok for *_, ok, _ in results)
 
 
+def her_form(port, context):
+    """Cookies and the CSRF token of her first step's form, so that the slow POST gets as
+    far as Django reading its body (without them it is refused before that)."""
+    if context:
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    else:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    cookies = {}
+    for path in ("/mijn-keuze/", "/mijn-keuze/veiligheid/"):
+        headers = {"Host": f"127.0.0.1:{port}", "X-Forwarded-Proto": "https"}
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        html = response.read().decode(errors="replace")
+        for line in response.headers.get_all("Set-Cookie") or []:
+            jar = SimpleCookie()
+            jar.load(line)
+            cookies.update({name: morsel.value for name, morsel in jar.items()})
+        connection.close()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return cookies, token.group(1) if token else ""
+
+
 def slow_sender(port, context, stop, sent):
-    """A form body at 1 byte/s (a POST to her first step)."""
+    """Her first step's form, its body at 1 byte/s."""
+    cookies, token = her_form(port, context)
     raw = socket.create_connection(("127.0.0.1", port), timeout=60)
     conn = context.wrap_socket(raw, server_hostname="127.0.0.1") if context else raw
-    body = b"x" * 200
+    body = urlencode({"csrfmiddlewaretoken": token, "action": "save", "note": "x" * 100}).encode()
     head = (
         f"POST /mijn-keuze/veiligheid/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Forwarded-Proto: https\r\n"
+        f"Origin: https://127.0.0.1:{port}\r\nCookie: {'; '.join(f'{k}={v}' for k, v in cookies.items())}\r\n"
         f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode()
     try:
@@ -347,8 +400,12 @@ def slow_bodies(stack, senders, seconds):
         for thread in threads:
             thread.join(5)
         finite = [s for s in samples if s != float("inf")]
+
+        def ms(value):
+            return "no answer in 30 s" if value == float("inf") else f"{value * 1000:.0f}"
+
         rows.append(
-            f"| {label} | {len(samples)} | {statistics.median(samples) * 1000:.0f} | {max(samples) * 1000:.0f} "
+            f"| {label} | {len(samples)} | {ms(statistics.median(samples))} | {ms(max(samples))} "
             f"| {len(samples) - len(finite)} |"
         )
         # Let gunicorn finish with what the senders left behind before the next round.
@@ -371,7 +428,7 @@ def caddy_version(binary):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--caddy", default=shutil.which("caddy"), help="the caddy binary (default: on PATH)")
-    parser.add_argument("--walks", type=int, default=4)
+    parser.add_argument("--walks", type=int, default=6)
     parser.add_argument("--slow-senders", type=int, default=3)
     parser.add_argument("--slow-seconds", type=int, default=10, help="how long /healthz is asked meanwhile")
     arguments = parser.parse_args()
@@ -385,11 +442,12 @@ def main():
         stack = Stack(workdir, arguments.caddy, buffering)
         stack.buffering = buffering
         try:
-            walk_table, seen, missing, checked = walks(stack, arguments.walks)
+            walk_table, seen, missing, checked, tries = walks(stack, arguments.walks)
             calm_table, calm_ok = calm_pages(stack)
             slow_table = slow_bodies(stack, arguments.slow_senders, arguments.slow_seconds)
         finally:
             stack.stop()
+            shutil.copy(Path(workdir) / "caddy.log", Path(tempfile.gettempdir()) / "keuzehulp-proxy-faults-caddy.log")
 
     print(f"# Proxy faults: `scripts/proxy_faults.py {' '.join(sys.argv[1:])}`\n")
     print(
@@ -402,7 +460,11 @@ def main():
     print(f"## Slow bodies\n\n{slow_table}\n")
     print(f"error pages she saw: {len(seen)}{' ' + str(seen) if seen else ''}")
     print(f"answers lost: {missing} of {checked}")
+    print(f"requests first sent to a killed web process: {tries}")
     print(f"calm pages: {'ok' if calm_ok else 'MISSING'}")
+    print(f"Caddy's log: {Path(tempfile.gettempdir()) / 'keuzehulp-proxy-faults-caddy.log'}")
+    if not tries:
+        print("(no request went to a killed process first: the retry was not exercised this time)")
     sys.exit(1 if seen or missing or not calm_ok else 0)
 
 
