@@ -203,6 +203,11 @@ def secrets_in_logs(log_dir, walks):
     return logs.count(MARKER) + sum(logs.count(code) + logs.count(code.replace("-", "")) for code in codes)
 
 
+def postgres_started():
+    with psycopg.connect(f"{POSTGRES}/postgres") as db:
+        return db.execute("SELECT pg_postmaster_start_time()").fetchone()[0]
+
+
 class CpuShare:
     """Who used the two cores during a phase: gunicorn (master, its reaped and its live
     workers), and everything else on the machine (the load driver, PostgreSQL, Redis, and
@@ -211,6 +216,7 @@ class CpuShare:
     def __init__(self, server):
         self.server = server
         self.start = self.read()
+        self.postgres_started = postgres_started()
 
     def read(self):
         ticks = sum(int(n) for n in Path("/proc/stat").read_text().split("\n")[0].split()[1:])
@@ -233,6 +239,12 @@ class CpuShare:
             f"CPU during this phase (of {cores} cores): busy {busy / ticks * cores:.2f} cores, of which gunicorn "
             f"{web / ticks * cores:.2f}, everything else {(busy - web) / ticks * cores:.2f} (the load driver, "
             f"PostgreSQL, Redis, other processes on this machine); load average {os.getloadavg()[0]:.1f}"
+            + (
+                ". **PostgreSQL was restarted during this phase** (not by this script: on a shared machine, "
+                "someone's fault tests); errors at that moment are the app's 503 page for a database that is away"
+                if postgres_started() != self.postgres_started
+                else ""
+            )
         )
 
 
