@@ -484,6 +484,11 @@ def soak(server, sampler, arguments, log_dir, out_dir):
         f"| first | {len(first)} | {statistics.median(first.values()):.0f} | {max(first.values()):.0f} |",
         f"| last | {len(last)} | {statistics.median(last.values()):.0f} | {max(last.values()):.0f} |",
     ]
+    minutes = int((ended - started) // 60)
+    memory += ["", "| minute | " + " | ".join(str(m + 1) for m in range(minutes)) + " |"]
+    memory += ["|---|" + "---:|" * minutes]
+    per_minute = [sampler.between(started + 60 * m, started + 60 * (m + 1)) for m in range(minutes)]
+    memory += ["| median MB | " + " | ".join(f"{statistics.median(w.values()):.0f}" for w in per_minute) + " |"]
     both = sorted(set(first) & set(last))
     if both:
         memory += ["", "| worker alive in both | first minute MB | last minute MB |", "|---|---:|---:|"]
@@ -497,8 +502,9 @@ def soak(server, sampler, arguments, log_dir, out_dir):
         verdict(missing == 0, f"answers submitted {checked}, missing in the database {missing}"),
         verdict(growth, "median worker RSS, last minute within 20% of the first"),
         verdict(secrets_in_logs(log_dir, walks) == 0, "no answer or code in the logs"),
-        f"- walks: {len(walk_rows)} ended, {sum(not r['ok'] for r in walk_rows)} of them failed; "
-        f"{sum(w['code'] is None for w in walks)} without a resume code",
+        f"- walks: {len(walk_rows)} ended, {sum(not r['ok'] for r in walk_rows)} of them failed, "
+        f"{sum(w.get('ended', False) and w['code'] is None for w in walks)} of them without a resume code; "
+        f"{sum(not w.get('ended', False) for w in walks)} cut off by the end of the run (their answers checked too)",
     ]
     report = [
         (f"Soak: {arguments.patients} concurrent patients (target), {arguments.seconds} s", f"{table}\n\n{usage}"),

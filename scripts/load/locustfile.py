@@ -301,7 +301,7 @@ class Patient(Browser):
             ok, entry = self.walk(f"{MARKER}-{self.environment.parsed_options.run_name}-{number}", self.think)
         finally:
             Arrivals.walking -= 1
-        entry["ok"] = ok
+        entry["ok"], entry["ended"] = ok, True
         self.environment.events.request.fire(
             request_type="WALK",
             name=WALK,
