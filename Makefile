@@ -47,7 +47,7 @@ bench-pdf: $(BIN)/.installed messages
 # The production-like stack (gunicorn, PostgreSQL, Redis) under load from locust
 # (scripts/load/locustfile.py, headless, on the same cores): capacity per page, then
 # patients in steps of 50…800 at once; prints the tables of docs/benchmarks.md. Needs
-# PostgreSQL and Redis on 127.0.0.1 (as on these machines); takes about 12 minutes.
+# PostgreSQL and Redis on 127.0.0.1 (as on these machines); took 13 minutes here.
 bench: $(BIN)/.installed node_modules/.installed messages
 	$(BIN)/python scripts/bench_stack.py
 
