@@ -44,17 +44,21 @@ test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
 bench-pdf: $(BIN)/.installed messages
 	DEBUG=true $(BIN)/python scripts/bench_pdf.py 20
 
-# The production-like stack (gunicorn, PostgreSQL, Redis) under load from a second
-# process: prints the tables of docs/benchmarks.md. Needs PostgreSQL and Redis on
-# 127.0.0.1 (as on these machines); takes about 3 minutes.
+# The production-like stack (gunicorn, PostgreSQL, Redis) under load from locust
+# (scripts/load/locustfile.py, headless, on the same cores): capacity per page, then
+# patients in steps of 50…800 at once; prints the tables of docs/benchmarks.md. Needs
+# PostgreSQL and Redis on 127.0.0.1 (as on these machines); took 13 minutes here.
 bench: $(BIN)/.installed node_modules/.installed messages
 	$(BIN)/python scripts/bench_stack.py
 
-# 100 patients for 5 minutes: errors, lost answers, worker memory over time.
+# Patients for 5 minutes: errors, refusals, lost answers, worker memory first vs last minute.
 soak: $(BIN)/.installed node_modules/.installed messages
 	$(BIN)/python scripts/bench_stack.py --soak
 
-# The fault tests alone (they also run in `make test` on PostgreSQL): they restart the
-# local PostgreSQL.
+# Faults, not part of `make test`: the proxy check (two web processes behind the project's
+# Caddyfile, one killed in the middle of her walk; the proxy's calm pages; slow bodies;
+# needs `caddy`, e.g. Debian's: apt-get install caddy; about 2 minutes), then the fault
+# tests (they also run in `make test` on PostgreSQL; they restart the local PostgreSQL).
 faults: $(BIN)/.installed node_modules/.installed messages
+	$(BIN)/python scripts/proxy_faults.py
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/keuzehulp DEBUG=true $(BIN)/pytest tests/test_faults.py

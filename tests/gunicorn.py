@@ -54,12 +54,12 @@ def manage(environment, *arguments):
 
 
 class Server:
-    def __init__(self, environment, workers, log_path, *options):
+    def __init__(self, environment, workers, log_path, *options, port=None):
         # A fresh shared cache, as at a fresh deployment: what an earlier run left there
         # (which content version is current, by a primary key of another test database)
         # would not hold for this one.
         redis.Redis.from_url(environment["REDIS_URL"]).flushdb()
-        self.port = free_port()
+        self.port = port or free_port()  # a fixed port: a web process started again where it was
         self.log = open(log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             [str(GUNICORN), "keuzehulp.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), *options],
