@@ -10,12 +10,14 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+COPY requirements/production.txt requirements/production.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements/production.txt
 COPY pyproject.toml ./
 COPY keuzehulp keuzehulp
 COPY options options
 COPY answers answers
 COPY clinicians clinicians
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps .
 COPY . .
 COPY --from=assets /app/node_modules/bootstrap node_modules/bootstrap
 RUN DEBUG=true python manage.py compilemessages --ignore=node_modules -v 0 \

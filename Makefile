@@ -6,13 +6,25 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock
 
-$(BIN)/.installed: pyproject.toml
+# Exactly the locked versions, checked by their hashes; the app itself on top, without
+# dependencies of its own choosing.
+$(BIN)/.installed: pyproject.toml requirements/development.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements/development.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+# After a change of the dependencies in pyproject.toml (or to take newer versions):
+# `make lock`, then `make test`, and commit requirements/ with the change.
+LOCK := $(BIN)/uv pip compile pyproject.toml --python-version 3.11 --python-platform x86_64-manylinux_2_28 --generate-hashes --no-header --quiet
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv
+	$(LOCK) --upgrade -o requirements/production.txt
+	$(LOCK) --upgrade --extra dev -o requirements/development.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
