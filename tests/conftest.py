@@ -68,6 +68,13 @@ def shipped_aids(db, shipped_content):
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last (after pytest-django's own ordering): the browser, once started,
+    keeps an event loop in this thread, and no other test must run beside it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item):
     """Sync Playwright runs an event loop in the test's thread, and Django then refuses the
