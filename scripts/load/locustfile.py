@@ -188,8 +188,9 @@ class Browser(FastHttpUser):
         return ok and entry["code"] is not None, entry
 
     def session_key(self):
-        """Her session (its record id leads to her answers, for the lost-answer check)."""
-        return next((c.value for c in self.client.cookiejar if c.name == "sessionid"), None)
+        """Her session (its record id leads to her answers, for the lost-answer check). In
+        production the cookie is "__Host-sessionid"."""
+        return next((c.value for c in self.client.cookiejar if c.name.endswith("sessionid")), None)
 
     def take_pdf(self, context=None):
         """As her browser: on 202 ("je PDF wordt gemaakt", a meta refresh after
