@@ -9,6 +9,7 @@ from . import views
 urlpatterns = [
     path("admin/login/", guarded_login(admin.site.login)),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]

@@ -67,3 +67,16 @@ def cached_organisation():
         return cache.get(OrganisationProfile.CACHE_KEY)
     except Exception:
         return None
+
+
+ROBOTS = """User-agent: *
+Disallow: /mijn-keuze/
+Disallow: /en/mijn-keuze/
+Disallow: /zorgverlener/
+Disallow: /admin/
+"""
+
+
+def robots_txt(request):
+    """Her path, the clinicians' pages and the admin are nobody's search result."""
+    return HttpResponse(ROBOTS, content_type="text/plain")
