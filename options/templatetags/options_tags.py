@@ -43,3 +43,11 @@ def blocks(lines):
         else:
             result.append({"list": False, "text": line})
     return result
+
+
+@register.filter
+def sentence(text):
+    """A text as a sentence: a full stop after it, unless it ends in one of its own
+    ("Wat is een volledige miskraam?", not "…miskraam?.")."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
