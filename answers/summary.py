@@ -103,7 +103,8 @@ class Summary:
 
     @property
     def situation_outcomes(self):
-        """Figures that apply to her, such as the chance of a miscarriage at her age."""
+        """Figures that apply to her answers, such as how soon the miscarriage comes once
+        the bleeding has started, or the chance of another after earlier miscarriages."""
         return [line.choice.outcome for line in self.answered_lines() if line.choice.outcome]
 
     @property

@@ -335,7 +335,7 @@ def capacity_report(samples, arguments):
         (f"Capacity: each page alone, {arguments.clients} clients, closed loop", "\n".join(lines)),
         (
             f"PDF burst: {arguments.clients // 2} clients taking PDFs, {arguments.clients // 2} reading path pages "
-            "(closed loop; a busy 503 is counted, not retried)",
+            "(closed loop; anything but a 200 is counted, not asked again)",
             page_table(burst, arguments.burst_seconds),
         ),
     ]

@@ -193,9 +193,9 @@ class Browser(FastHttpUser):
         return next((c.value for c in self.client.cookiejar if c.name.endswith("sessionid")), None)
 
     def take_pdf(self, context=None):
-        """As her browser: on 202 ("je PDF wordt gemaakt", a meta refresh after
-        Retry-After seconds) or 503 with Retry-After (busy, today), wait and ask again,
-        until the PDF arrives. One sample from the first request to the PDF."""
+        """As her browser: on 202 ("je PDF wordt gemaakt", a Refresh header after
+        Retry-After seconds), or on a 503 with Retry-After (counted as a refusal), wait and
+        ask again, until the PDF arrives. One sample from the first request to the PDF."""
         patience = self.environment.parsed_options.pdf_patience
         started = time.perf_counter()
         refused = 0
