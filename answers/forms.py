@@ -13,7 +13,6 @@ OWN_TEXT_MAX_LENGTH = 1000
 OWN_CONCERNS = 3
 OWN_QUESTIONS = 6
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
-SURE_HINT = _("Er is geen goed of fout antwoord. Het helpt je arts te zien wat je nog nodig hebt.")
 
 
 class PatientForm(forms.Form):
@@ -96,9 +95,9 @@ class SituationForm(StepForm):
         self.questions = list(questions)
         super().__init__(data, answers=answers)
         for question in self.questions:
-            self.fields[question.key] = choice_field(
-                question.question, [(c.key, c.text) for c in question.choices.all()], question.hint
-            )
+            field = choice_field(question.question, [(c.key, c.text) for c in question.choices.all()], question.hint)
+            field.hint_folded = True
+            self.fields[question.key] = field
 
     def initial_from(self, answers):
         return {q.key: answers.situation[q.key] for q in self.questions if q.key in answers.situation}
@@ -156,14 +155,12 @@ class KnowledgeForm(StepForm):
 
 class LeaningForm(StepForm):
     # The SURE test (Légaré et al.): four yes/no questions on decisional conflict.
-    sure_best_choice = choice_field(_("Weet je zeker wat voor jou de beste keuze is?"), YES_NO, SURE_HINT)
-    sure_knows_benefits_and_risks = choice_field(
-        _("Ken je de voordelen en nadelen van elke mogelijkheid?"), YES_NO, SURE_HINT
-    )
+    sure_best_choice = choice_field(_("Weet je zeker wat voor jou de beste keuze is?"), YES_NO)
+    sure_knows_benefits_and_risks = choice_field(_("Ken je de voordelen en nadelen van elke mogelijkheid?"), YES_NO)
     sure_clear_what_matters = choice_field(
-        _("Is het voor jou duidelijk welke voordelen en nadelen voor jou het belangrijkst zijn?"), YES_NO, SURE_HINT
+        _("Is het voor jou duidelijk welke voordelen en nadelen voor jou het belangrijkst zijn?"), YES_NO
     )
-    sure_enough_support = choice_field(_("Heb je genoeg steun en advies om een keuze te maken?"), YES_NO, SURE_HINT)
+    sure_enough_support = choice_field(_("Heb je genoeg steun en advies om een keuze te maken?"), YES_NO)
 
     def __init__(self, data=None, *, options, answers=None):
         super().__init__(data, answers=answers)
@@ -176,6 +173,9 @@ class LeaningForm(StepForm):
             ),
             **self.fields,
         }
+
+    def sure_fields(self):
+        return [self[f"sure_{item}"] for item in SURE_ITEMS]
 
     def initial_from(self, answers):
         initial = {"leaning": answers.leaning}
@@ -192,10 +192,7 @@ class QuestionsForm(StepForm):
     def __init__(self, data=None, *, answers=None):
         super().__init__(data, answers=answers)
         for number in range(1, OWN_QUESTIONS + 1):
-            self.fields[f"question_{number}"] = own_text_field(
-                _("Vraag of opmerking %(number)s") % {"number": number},
-                _("Bijvoorbeeld iets wat je nog niet begrijpt, of iets wat je wilt regelen."),
-            )
+            self.fields[f"question_{number}"] = own_text_field(_("Vraag of opmerking %(number)s") % {"number": number})
 
     def initial_from(self, answers):
         return {f"question_{n}": text for n, text in enumerate(answers.questions, start=1)}

@@ -48,6 +48,10 @@ class OptionFit:
     partly: list = field(default_factory=list)
     does_not_fit: list = field(default_factory=list)
 
+    @property
+    def lines(self):
+        return self.fits + self.partly + self.does_not_fit
+
 
 @dataclass
 class KnowledgeLine:

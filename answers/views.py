@@ -16,7 +16,7 @@ from options.models import SituationQuestion
 from . import actions, forms, pdf, steps, throttle
 from .documents import qr_svg, summary_context
 from .models import Record
-from .steps import BY_SLUG, STEPS, next_step
+from .steps import BY_SLUG, READING_MINUTES, STEPS, next_step
 from .summary import Summary
 
 SESSION_KEY = "answers_record"
@@ -121,7 +121,7 @@ def result_page(slug, template, with_summary=True):
 situation_result = result_page("situation", "answers/situation_result.html")
 values_result = result_page("values", "answers/values_result.html")
 knowledge_result = result_page("knowledge", "answers/knowledge_result.html")
-leaning_help = result_page("leaning", "answers/leaning_help.html", with_summary=False)
+leaning_help = result_page("leaning", "answers/leaning_help.html")
 
 
 @patient_page
@@ -136,6 +136,7 @@ def intro(request, record, aid):
             "steps": STEPS,
             "first_step": STEPS[min(reached, len(STEPS) - 1)],
             "retention_days": settings.ANSWERS_RETENTION_DAYS,
+            "reading_minutes": READING_MINUTES,
         },
     )
 
@@ -180,13 +181,13 @@ def knowledge(request, record, aid, step):
 @step_page("leaning")
 def leaning(request, record, aid, step):
     form = forms.LeaningForm(request.POST or None, options=aid.options.all(), answers=answers_of(record))
-    return handle_step(request, record, aid, step, form)
+    return handle_step(request, record, aid, step, form, template="answers/leaning.html")
 
 
 @step_page("questions")
 def questions(request, record, aid, step):
     form = forms.QuestionsForm(request.POST or None, answers=answers_of(record))
-    return handle_step(request, record, aid, step, form)
+    return handle_step(request, record, aid, step, form, template="answers/questions.html")
 
 
 @step_page("check")
@@ -209,6 +210,7 @@ def summary(request, record, aid):
         return redirect(STEPS[0].url)
     path = reverse("answers:summary_pdf")
     context = summary_context(record, aid)
+    context["on_screen"] = True
     context["pdf_for_doctor"] = translate_url(path, "nl")
     if get_language() != "nl":
         context["pdf_in_her_language"] = path

@@ -72,19 +72,31 @@ def test_a_later_step_cannot_be_opened_first(client, aid):
 
 def test_the_check_page_shows_everything_she_entered(client, aid):
     walk(client)
-    text = text_of(client.get(STEP_URLS["check"]))
+    response = client.get(STEP_URLS["check"])
+    text = text_of(response)
     for expected in [
-        "Rhesus negatief? Ja",
+        # Her situation in the short words of the doctor's summary.
+        "Rhesus negatief Wijzig",
+        "Eerdere miskramen 2 Wijzig",
         "Uitspraak thuis. heel erg belangrijk",
         "Ik wil niet alleen zijn.",
         "Hoe vaak werkt het? 50 van de 100",
         "Voorkeur Medicijnen",
-        "SURE-test (aantal keer ja, van de 4) 3",
+        "Vier vragen over je keuze: aantal keer ja 3",
         "Mag ik daarna weer werken?",
         "Wie belt mij na 6 weken?",
     ]:
         assert expected in text
     assert text.count("Wijzig") >= 10
+
+
+def test_each_change_link_on_the_check_page_goes_to_the_question_itself(client, aid):
+    walk(client)
+    html = client.get(STEP_URLS["check"]).content.decode()
+    links = re.findall(r'<a href="([^"#]+)#([^"]+)">Wijzig', html)
+    assert len(links) == 10
+    for page, anchor in links:
+        assert f'id="{anchor}"' in client.get(page).content.decode(), (page, anchor)
 
 
 def test_pages_with_her_answers_are_never_stored_by_a_cache(client, aid):
@@ -109,7 +121,9 @@ def test_a_full_sure_score_goes_straight_on(client, aid):
 def test_the_values_overview_shows_per_option_what_fits_with_reasons_and_leaves_the_choice_to_her(client, aid):
     walk(client, ["safety", "situation", "values"])
     text = text_of(client.get("/mijn-keuze/wat-vind-ik-belangrijk/wat-past/"))
-    assert text.count("Past bij Uitspraak thuis. Omdat. (Folder)") == 3
+    assert text.count("Past bij Uitspraak thuis. Omdat.") == 3
+    # Each line's source, folded: once per option.
+    assert text.count("Uitspraak thuis. – Folder") == 3
     assert "De keuze is aan jou." in text
     assert "Ik wil niet alleen zijn." in text
 
@@ -117,9 +131,8 @@ def test_the_values_overview_shows_per_option_what_fits_with_reasons_and_leaves_
 def test_the_knowledge_answers_are_explained_with_their_source(client, aid):
     walk(client, ["safety", "situation", "values", "knowledge"])
     text = text_of(client.get("/mijn-keuze/kennis/antwoorden/"))
-    assert "Niet helemaal. Jouw antwoord: 50 van de 100" in text
-    assert "Het juiste antwoord: 85 van de 100" in text
-    assert "Bij 85 van de 100. Bron: Folder" in text
+    assert "Niet helemaal. Jouw antwoord: 50 van de 100. Het juiste antwoord: 85 van de 100 Bij 85 van de 100." in text
+    assert "Bronnen van deze uitleg Hoe vaak werkt het? – Folder" in text
 
 
 def test_without_an_important_statement_the_overview_says_so_and_still_shows_her_own_concerns(client, aid):

@@ -153,9 +153,10 @@ def clinician_view(patient):
     return text_of(response)
 
 
-def choice_text(aid, case, choice):
+def check_page_row(aid, case, choice):
+    """Her answer as the check page lists it: in the summary's own short words."""
     question = SituationQuestion.objects.get(aid=aid, key=case.question)
-    return question.question, question.choices.get(key=choice).text
+    return question.clinical_label, question.choices.get(key=choice).clinical
 
 
 @pytest.mark.parametrize("arrival", ARRIVALS.values(), ids=ARRIVALS.keys())
@@ -170,7 +171,7 @@ def test_every_place_agrees_with_her_latest_answer(client, shipped_aids, case, a
         result = text_of(patient.get(prefix + RESULT_PAGES[case.step]))
         assert ((english_flag if prefix else flag).title in result) is raised
 
-    question, chosen = choice_text(nl, case, case.raising if raised else case.clearing)
+    question, chosen = check_page_row(nl, case, case.raising if raised else case.clearing)
     assert re.search(
         re.escape(question) + r"\s+" + re.escape(chosen) + r"\s+Wijzig",
         text_of(patient.get("/mijn-keuze/controleren/")),

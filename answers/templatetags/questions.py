@@ -28,6 +28,9 @@ def question(field):
     # Plain strings: escaping a lazy translation makes a new lazy object every time.
     label, help_text = str(field.label), str(field.help_text)
     hint = format_html('<div id="{}_hint" class="form-text mt-0 mb-2">{}</div>', id_, help_text) if help_text else ""
+    if hint and getattr(field.field, "hint_folded", False):
+        # Why we ask, for who wants to know: folded, so the questions themselves stay short.
+        hint = format_html('<details class="hint"><summary>{}</summary>{}</details>', _("Waarom vragen we dit?"), hint)
     error = (
         format_html(
             '<div id="{}_error" class="invalid-feedback d-block">{}</div>',

@@ -51,3 +51,11 @@ def sentence(text):
     ("Wat is een volledige miskraam?", not "…miskraam?.")."""
     text = str(text).rstrip()
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+@register.filter
+def shared_source(items):
+    """The source every item of a list has in common, or None. One source is named once
+    under the list rather than after each line; several are named after each line."""
+    sources = {item.source_id for item in items}
+    return items[0].source if len(sources) == 1 else None
