@@ -24,3 +24,10 @@ def test_a_hospitals_own_numbers_are_links(client, factory_aids, django_capture_
     assert 'href="tel:0501234567"' in html
     assert 'href="tel:0501234500"' in html
     assert "voorbeeldnummers" not in html
+
+
+def test_the_example_profiles_name_speaks_her_language(client, shipped_aids):
+    english = text_of(client.get("/en/"))
+    assert "Example hospital (example profile: replace it with your own hospital)" in english
+    assert "Voorbeeldziekenhuis" not in english
+    assert "Voorbeeldziekenhuis (voorbeeldprofiel" in text_of(client.get("/"))
