@@ -38,3 +38,9 @@ def test_every_option_page_and_the_comparison_end_with_the_invitation(live_serve
         assert invitation.get_by_role("link", name=BEGIN["nl"]).get_attribute("href") == "/mijn-keuze/"
         assert axe_violations(phone) == [], path
     screenshot(phone, "way-in-comparison-end")
+
+
+def test_the_way_in_is_on_her_first_phone_screen(live_server, live_aids, phone):
+    phone.goto(f"{live_server.url}/")
+    box = phone.get_by_role("link", name=BEGIN["nl"]).bounding_box()
+    assert box["y"] + box["height"] <= phone.viewport_size["height"]
