@@ -9,6 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +21,8 @@ from options import published
 from . import forms
 
 SESSION_KEY = "clinician_share"
+# On the login page after a log-out: it says so (a shared computer on a ward).
+LOGGED_OUT = "uitgelogd"
 
 
 def staff_only(view):
@@ -78,7 +81,17 @@ def guarded_login(view):
 @guarded_login
 @require_http_methods(["GET", "POST"])
 def login(request):
-    return auth_views.LoginView.as_view(template_name="clinicians/login.html")(request)
+    logged_out = LOGGED_OUT in request.GET and not request.user.is_authenticated
+    view = auth_views.LoginView.as_view(template_name="clinicians/login.html", extra_context={"logged_out": logged_out})
+    return view(request)
+
+
+class LogoutView(auth_views.LogoutView):
+    """A POST with its CSRF token (Django's LogoutView refuses a GET), then the login page,
+    which says the log-out worked."""
+
+    def get_default_redirect_url(self):
+        return f"{reverse('clinicians:login')}?{LOGGED_OUT}"
 
 
 @staff_only
