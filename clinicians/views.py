@@ -82,8 +82,16 @@ def guarded_login(view):
 @require_http_methods(["GET", "POST"])
 def login(request):
     logged_out = LOGGED_OUT in request.GET and not request.user.is_authenticated
-    view = auth_views.LoginView.as_view(template_name="clinicians/login.html", extra_context={"logged_out": logged_out})
-    return view(request)
+    view = auth_views.LoginView.as_view(
+        template_name="clinicians/login.html",
+        authentication_form=forms.LoginForm,
+        extra_context={"logged_out": logged_out},
+    )
+    response = view(request)
+    if request.method == "POST" and response.status_code == 200:
+        # The form again, with its error: a 400, as for a wrong share code.
+        response.status_code = 400
+    return response
 
 
 class LogoutView(auth_views.LogoutView):
