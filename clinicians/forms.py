@@ -85,10 +85,15 @@ class ShareCodeForm(ClinicianForm, PatientForm):
     )
 
     def clean_code(self):
-        if not codes.is_well_formed(self.cleaned_data["code"]):
+        code = self.cleaned_data["code"]
+        if not codes.is_well_formed(code):
             raise forms.ValidationError(_("Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN."))
-        return codes.normalise(self.cleaned_data["code"])
+        if not codes.has_only_code_characters(code):
+            # Never 0, 1, I, L or O: a code is read from paper and typed over.
+            raise forms.ValidationError(_("Een deelcode heeft alleen letters en cijfers, zonder 0, 1, I, L en O."))
+        return codes.normalise(code)
 
 
-UNKNOWN_CODE = _("Deze deelcode kennen we niet.")
-EXPIRED_CODE = _("Deze deelcode is verlopen of ingetrokken. Vraag de patiënt om een nieuwe.")
+UNKNOWN_CODE = _("Deze code is onbekend. Controleer of alle tekens goed zijn overgenomen.")
+# One message for the three, so that nobody learns that she erased her answers.
+GONE_CODE = _("Deze code is verlopen, ingetrokken of gewist. Vraag de patiënt zo nodig om een nieuwe code.")

@@ -112,14 +112,13 @@ def open_summary(request):
         if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR, key=account):
             return render(request, "clinicians/too_many_attempts.html", status=429)
         if form.is_valid():
-            share = actions.find_share_code(form.cleaned_data["code"])
-            if share is None:
-                form.add_error("code", forms.UNKNOWN_CODE)
-            elif not share.is_usable:
-                form.add_error("code", forms.EXPIRED_CODE)
-            else:
+            code = form.cleaned_data["code"]
+            share = actions.find_share_code(code)
+            if share is not None and share.is_usable:
                 request.session[SESSION_KEY] = share.pk
                 return redirect("clinicians:summary")
+            gone = share is not None or actions.share_code_was_erased(code)
+            form.add_error("code", forms.GONE_CODE if gone else forms.UNKNOWN_CODE)
         throttle.count_failure(request, "share", key=account)
         return render(request, "clinicians/open.html", {"form": form}, status=400)
     return render(request, "clinicians/open.html", {"form": form})

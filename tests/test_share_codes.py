@@ -68,7 +68,7 @@ def test_an_expired_code_is_refused(patient, clinician):
         clinician.force_login(User.objects.get(username="arts"))
         response = open_with(clinician, code)
     assert response.status_code == 400
-    assert "Deze deelcode is verlopen of ingetrokken." in text_of(response)
+    assert "Deze code is verlopen, ingetrokken of gewist." in text_of(response)
 
 
 def test_a_revoked_code_is_refused_and_closes_an_open_summary(patient, clinician):
