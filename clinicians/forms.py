@@ -24,13 +24,18 @@ class ClinicianForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-control"
 
-    def full_clean(self):
-        super().full_clean()
-        for name in self.invalid_fields():
-            self.fields[name].widget.attrs["class"] = "form-control is-invalid"
+    def add_error(self, field, error):
+        # Also for an error the view adds after validation (a code that opens nothing).
+        super().add_error(field, error)
+        self.mark_invalid()
+
+    def mark_invalid(self):
+        for name, field in self.fields.items():
+            invalid = name in self.invalid_fields()
+            field.widget.attrs["class"] = "form-control is-invalid" if invalid else "form-control"
 
     def invalid_fields(self):
-        return [name for name in self.errors if name in self.fields]
+        return [name for name in self._errors or {} if name in self.fields]
 
 
 class LoginForm(ClinicianForm, AuthenticationForm):
@@ -62,6 +67,7 @@ class LoginForm(ClinicianForm, AuthenticationForm):
             message, empty = self.error_messages["invalid_login"], ["username", "password"]
         self._errors = ErrorDict({NON_FIELD_ERRORS: self.error_class([message], error_class="nonfield")})
         self.message_fields = empty
+        self.mark_invalid()
         for name in empty:
             self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": ERROR_SUMMARY_LIST})
 

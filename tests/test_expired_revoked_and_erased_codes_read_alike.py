@@ -84,6 +84,9 @@ def test_a_code_never_given_is_unknown(patient, clinician, prefix, message):
     assert response.status_code == 400
     assert message in text_of(response)
     assert "verlopen" not in text_of(response)
+    field = re.search(r'<input [^>]*name="code"[^>]*>', response.content.decode()).group(0)
+    assert 'class="form-control is-invalid"' in field
+    assert 'aria-invalid="true"' in field
 
 
 def test_of_an_erased_code_only_its_digest_is_kept_until_her_answers_would_have_gone(patient, clinician):
