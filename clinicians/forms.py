@@ -81,19 +81,22 @@ class LoginForm(ClinicianForm, AuthenticationForm):
         return [(self[self.message_fields[0]].auto_id, message) for message in self.non_field_errors()]
 
 
+WRONG_LENGTH = _("Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN.")
+
+
 class ShareCodeForm(ClinicianForm, PatientForm):
     code = forms.CharField(
         label=_("Deelcode van de patiënt"),
         help_text=_("De 12 tekens op haar PDF of haar scherm, bijvoorbeeld ABCD-EFGH-JKMN."),
         max_length=40,
-        error_messages={"required": _("Vul de deelcode in.")},
+        error_messages={"required": _("Vul de deelcode in."), "max_length": WRONG_LENGTH},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
     def clean_code(self):
         code = self.cleaned_data["code"]
         if not codes.is_well_formed(code):
-            raise forms.ValidationError(_("Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN."))
+            raise forms.ValidationError(WRONG_LENGTH)
         if not codes.has_only_code_characters(code):
             # Never 0, 1, I, L or O: a code is read from paper and typed over.
             raise forms.ValidationError(_("Een deelcode heeft alleen letters en cijfers, zonder 0, 1, I, L en O."))

@@ -125,6 +125,7 @@ def test_the_purge_keeps_the_digests_still_needed(patient):
         ("", "Vul de deelcode in."),
         ("ABCD-EFGH", "Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN."),
         ("ABCD-EFGH-JKMN-P", "Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN."),
+        ("ABCD-EFGH-JKMN " * 4, "Een deelcode heeft 12 tekens, bijvoorbeeld ABCD-EFGH-JKMN."),
         ("ABCD-EFGH-JKM0", "Een deelcode heeft alleen letters en cijfers, zonder 0, 1, I, L en O."),
         ("ABCD-EFGH-JK.M", "Een deelcode heeft alleen letters en cijfers, zonder 0, 1, I, L en O."),
     ],
