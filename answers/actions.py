@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import codes, pdf
-from .models import Record, ShareCode
+from .models import ErasedShareCode, Record, ShareCode
 
 
 @transaction.atomic
@@ -62,19 +62,28 @@ def find_share_code(code):
     return ShareCode.objects.select_related("record__aid").filter(digest=codes.digest(code)).first()
 
 
+def share_code_was_erased(code):
+    return ErasedShareCode.objects.filter(digest=codes.digest(code), until__gt=timezone.now()).exists()
+
+
 @transaction.atomic
 def delete_record(record):
     """Delete every row of hers at once (her answers go with the record), and the PDFs
-    drawn of them."""
+    drawn of them. Of the share codes she gave, only their digests stay, until her answers
+    would have been purged: so that her doctor is not told that she erased them."""
+    digests = record.share_codes.values_list("digest", flat=True)
+    erased = [ErasedShareCode(digest=digest, until=record.expires_at) for digest in digests]
+    ErasedShareCode.objects.bulk_create(erased, ignore_conflicts=True)
     pdf.forget(record.pk)
     record.delete()
 
 
 @transaction.atomic
 def purge_expired(now=None):
-    """Delete records past their retention and the sessions that have expired with them.
-    Idempotent: a second run finds nothing more to delete."""
+    """Delete records past their retention, the sessions that have expired with them and
+    the digests of erased share codes kept as long. Idempotent: a second run finds nothing more to delete."""
     now = now or timezone.now()
     _, records = Record.objects.expired(now).delete()
+    ErasedShareCode.objects.filter(until__lte=now).delete()
     sessions, _ = Session.objects.filter(expire_date__lte=now).delete()
     return records.get("answers.Record", 0), sessions

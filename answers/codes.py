@@ -27,6 +27,10 @@ def is_well_formed(typed):
     return len(normalise(typed)) == LENGTH
 
 
+def has_only_code_characters(typed):
+    return set(normalise(typed)) <= set(ALPHABET)
+
+
 def digest(code):
     """What is stored instead of a code: a keyed hash, so the database alone cannot be
     used to open anyone's answers."""

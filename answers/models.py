@@ -158,3 +158,17 @@ class ShareCode(models.Model):
     @property
     def is_usable(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ErasedShareCode(models.Model):
+    """A share code of answers she erased: only its digest, until her answers would have
+    been purged anyway. A clinician who types it is told what he is told for an expired
+    or a revoked code ("expired, revoked or erased"); without it he would be told the
+    code does not exist, which gives away that she erased her answers. Nothing links it
+    to anything."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    until = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"erased share code #{self.pk}"

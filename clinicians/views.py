@@ -9,6 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +21,8 @@ from options import published
 from . import forms
 
 SESSION_KEY = "clinician_share"
+# On the login page after a log-out: it says so (a shared computer on a ward).
+LOGGED_OUT = "uitgelogd"
 
 
 def staff_only(view):
@@ -78,7 +81,25 @@ def guarded_login(view):
 @guarded_login
 @require_http_methods(["GET", "POST"])
 def login(request):
-    return auth_views.LoginView.as_view(template_name="clinicians/login.html")(request)
+    logged_out = LOGGED_OUT in request.GET and not request.user.is_authenticated
+    view = auth_views.LoginView.as_view(
+        template_name="clinicians/login.html",
+        authentication_form=forms.LoginForm,
+        extra_context={"logged_out": logged_out},
+    )
+    response = view(request)
+    if request.method == "POST" and response.status_code == 200:
+        # The form again, with its error: a 400, as for a wrong share code.
+        response.status_code = 400
+    return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """A POST with its CSRF token (Django's LogoutView refuses a GET), then the login page,
+    which says the log-out worked."""
+
+    def get_default_redirect_url(self):
+        return f"{reverse('clinicians:login')}?{LOGGED_OUT}"
 
 
 @staff_only
@@ -91,14 +112,13 @@ def open_summary(request):
         if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR, key=account):
             return render(request, "clinicians/too_many_attempts.html", status=429)
         if form.is_valid():
-            share = actions.find_share_code(form.cleaned_data["code"])
-            if share is None:
-                form.add_error("code", forms.UNKNOWN_CODE)
-            elif not share.is_usable:
-                form.add_error("code", forms.EXPIRED_CODE)
-            else:
+            code = form.cleaned_data["code"]
+            share = actions.find_share_code(code)
+            if share is not None and share.is_usable:
                 request.session[SESSION_KEY] = share.pk
                 return redirect("clinicians:summary")
+            gone = share is not None or actions.share_code_was_erased(code)
+            form.add_error("code", forms.GONE_CODE if gone else forms.UNKNOWN_CODE)
         throttle.count_failure(request, "share", key=account)
         return render(request, "clinicians/open.html", {"form": form}, status=400)
     return render(request, "clinicians/open.html", {"form": form})

@@ -5,6 +5,8 @@ import html
 import io
 import re
 
+from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
@@ -94,6 +96,24 @@ PAGES = [
     ("options:background", {}),
     ("options:about", {}),
 ]
+
+
+CLINICIAN_PASSWORD = "een-lang-wachtwoord"
+
+
+def share_code_of(patient):
+    """A new share code for the patient whose client this is (her path walked)."""
+    response = patient.post("/mijn-keuze/delen/", {"action": "create"})
+    assert response.status_code == 200
+    return response.context["share"]["code"]
+
+
+def clinician_client(username="arts", **account):
+    """A client logged in as a staff member (a clinician)."""
+    client = Client()
+    account = {"is_staff": True, **account}
+    client.force_login(User.objects.create_user(username, password=CLINICIAN_PASSWORD, **account))
+    return client
 
 
 def url(name, language, **kwargs):

@@ -2,6 +2,8 @@
 page, in the PDF and in the clinician's view; the note for the patient record carries
 the same facts complete, with the date of her last change and the content version."""
 
+import re
+
 import pytest
 import time_machine
 from django.contrib.auth.models import User
@@ -54,7 +56,9 @@ FACTS = [
 
 
 def box(text):
-    return text.split("In het kort, voor de arts", 1)[1].split("Situatie", 1)[0]
+    # Up to the next section: "Situatie" for her, "Wat zij las over haar situatie" for the clinician.
+    after = text.split("In het kort, voor de arts", 1)[1]
+    return re.split("Situatie|Wat zij las over haar situatie", after, maxsplit=1)[0]
 
 
 @pytest.fixture
