@@ -1,5 +1,6 @@
 """Form controls she can see, on a phone (390 px) and a wide screen (1280 px): the values
-step as one compact scale per statement that fits a phone."""
+step as one compact scale per statement that fits a phone, borders and focus rings of at
+least 3:1 (WCAG 1.4.11, measured from the computed styles)."""
 
 import re
 
@@ -22,6 +23,66 @@ MEANINGS = {
     "nl": ["niet belangrijk", "een beetje belangrijk", "belangrijk", "erg belangrijk", "heel erg belangrijk"],
     "en": ["not important", "a little important", "important", "very important", "extremely important"],
 }
+
+
+def luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one, other):
+    """The WCAG contrast ratio of two sRGB colours."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# A control's ring (or border) and the colour right outside it: the first element under
+# that point, other than the control itself, that has a background colour.
+MEASURE = """([el, part]) => {
+  const rgb = value => {
+    const m = value.match(/rgba?\\(([\\d.]+),? ([\\d.]+),? ([\\d.]+)(?:[,/] ?([\\d.]+))?/);
+    return m ? {rgb: [+m[1], +m[2], +m[3]], alpha: m[4] === undefined ? 1 : +m[4]} : null;
+  };
+  const cs = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  const width = parseFloat(part === 'outline' ? cs.outlineWidth : cs.borderTopWidth) || 0;
+  const offset = part === 'outline' ? parseFloat(cs.outlineOffset) || 0 : 0;
+  const x = r.left - offset - width - 1, y = r.top + r.height / 2;
+  let behind = [255, 255, 255];
+  for (const under of document.elementsFromPoint(Math.max(x, 0), y)) {
+    if (el.contains(under)) continue;
+    const colour = rgb(getComputedStyle(under).backgroundColor);
+    if (colour && colour.alpha > 0) {
+      behind = colour.rgb.map(c => Math.round(c * colour.alpha + 255 * (1 - colour.alpha)));
+      break;
+    }
+  }
+  const colour = rgb(part === 'outline' ? cs.outlineColor : cs.borderTopColor);
+  return {
+    style: part === 'outline' ? cs.outlineStyle : cs.borderTopStyle,
+    width, colour: colour.rgb, alpha: colour.alpha, behind,
+    boxShadow: cs.boxShadow,
+  };
+}"""
+
+# What has the keyboard's focus, in words a failing test can show.
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const kind = el.matches('.skip-link') ? 'skip link'
+    : el.matches('.language-link') ? 'language link'
+    : el.matches('input[type=radio]') ? 'radio'
+    : el.matches('input[type=checkbox]') ? 'checkbox'
+    : el.matches('textarea') ? 'textarea'
+    : el.matches('summary') ? 'summary'
+    : el.matches('button') ? 'button'
+    : el.matches('a') ? 'link' : el.tagName.toLowerCase();
+  return {kind, text: (el.innerText || el.name || '').trim().slice(0, 40)};
+}"""
 
 
 def skip_to_values(page, base, prefix=""):
@@ -91,3 +152,51 @@ def test_the_values_step_is_one_compact_scale_per_statement(
         assert page.get_by_role("radio", name=name).count() == 10, (number, meaning)
     assert axe_violations(page) == []
     assert refused == []
+
+
+@pytest.mark.parametrize("viewport", ["390", "1280"])
+def test_borders_and_focus_rings_have_at_least_3_to_1_contrast(live_server, live_aids, page_at, viewport):
+    page = page_at(viewport)
+    skip_to_values(page, live_server.url)
+    page.locator("main details summary").click()  # her own points: the text areas
+
+    borders = {
+        "radio": page.locator("main input[type=radio]").first,
+        "textarea": page.locator("main textarea").first,
+    }
+    for kind, control in borders.items():
+        border = page.evaluate(MEASURE, [control.element_handle(), "border"])
+        assert border["style"] == "solid", (kind, border)
+        assert border["width"] >= 1, (kind, border)
+        ratio = contrast(border["colour"], border["behind"])
+        print(f"{viewport} border {kind}: {border['colour']} on {border['behind']}: {ratio:.2f}:1")
+        assert ratio >= 3, (kind, border, ratio)
+    checked = page.locator("main input[type=radio]").nth(3)
+    checked.check()
+    border = page.evaluate(MEASURE, [checked.element_handle(), "border"])
+    ratio = contrast(border["colour"], border["behind"])
+    print(f"{viewport} border checked radio: {border['colour']} on {border['behind']}: {ratio:.2f}:1")
+    assert ratio >= 3, (border, ratio)
+    assert page.locator("input[type=checkbox]").count() == 0  # none on her path to measure
+
+    # With the keyboard from the top of the page: every kind of control gets a ring.
+    page.goto(page.url)
+    seen = {}
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused and focused["kind"] == "summary" and not page.locator("main details[open]").count():
+            page.keyboard.press("Enter")  # her own points: open, so that Tab reaches the text areas
+        if focused is None or focused["kind"] in seen:
+            continue
+        handle = page.evaluate_handle("document.activeElement")
+        ring = page.evaluate(MEASURE, [handle, "outline"])
+        ratio = contrast(ring["colour"], ring["behind"])
+        seen[focused["kind"]] = ratio
+        print(f"{viewport} {focused['kind']} {focused['text']!r}: {ring['colour']}/{ring['behind']} {ratio:.2f}")
+        if focused["kind"] in ("radio", "textarea", "button", "link"):
+            screenshot(page, f"focus-{focused['kind'].replace(' ', '-')}-{viewport}")
+        assert ring["style"] == "solid", (focused, ring)
+        assert ring["width"] >= 2, (focused, ring)
+        assert ratio >= 3, (focused, ring, ratio)
+    assert {"skip link", "language link", "link", "radio", "summary", "textarea", "button"} <= set(seen)
