@@ -25,8 +25,18 @@ class PatientForm(forms.Form):
             field = self[name]
             radio = isinstance(field.field.widget, forms.RadioSelect)
             anchor = f"{field.auto_id}_0" if radio else field.auto_id
-            links.extend((anchor, f"{field.label}: {error}") for error in errors)
+            links.extend((anchor, label_and_error(field.label, error)) for error in errors)
         return links
+
+
+def label_and_error(label, error):
+    """A question and its error read as one sentence: a statement's full stop is dropped
+    before the colon, and a question keeps its question mark instead of one (no
+    "…krijgen.:" or "…negatief?:")."""
+    label = str(label).rstrip()
+    if label.endswith(("?", "!")):
+        return f"{label} {error}"
+    return f"{label.removesuffix('.')}: {error}"
 
 
 class StepForm(PatientForm):

@@ -1,6 +1,7 @@
 """Form controls she can see, on a phone (390 px) and a wide screen (1280 px): the values
 step as one compact scale per statement that fits a phone, borders and focus rings of at
-least 3:1 (WCAG 1.4.11, measured from the computed styles)."""
+least 3:1 (WCAG 1.4.11, measured from the computed styles), and the error summary focused
+after a failed save."""
 
 import re
 
@@ -200,3 +201,44 @@ def test_borders_and_focus_rings_have_at_least_3_to_1_contrast(live_server, live
         assert ring["width"] >= 2, (focused, ring)
         assert ratio >= 3, (focused, ring, ratio)
     assert {"skip link", "language link", "link", "radio", "summary", "textarea", "button"} <= set(seen)
+
+
+@pytest.mark.parametrize("viewport", ["390", "1280"])
+def test_after_a_failed_save_the_error_summary_has_the_focus(live_server, live_aids, page_at, viewport):
+    page = page_at(viewport)
+    skip_to_values(page, live_server.url)
+    assert page.evaluate("document.activeElement === document.body")  # no error: nothing taken
+    page.locator("input[name=geen-operatie][value='4']").check()
+    # An answer no button offers (as a changed page could send), and a text too long.
+    page.locator("input[name=thuis][value='1']").evaluate("el => { el.value = '9'; el.checked = true; }")
+    page.locator("main details summary").click()
+    page.locator("textarea[name=concern_2]").fill("x" * 1001)
+    page.get_by_role("button", name="Opslaan en verder").click()
+
+    summary = page.locator(".error-summary")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    ring = page.evaluate(MEASURE, [summary.element_handle(), "outline"])
+    assert contrast(ring["colour"], ring["behind"]) >= 3, ring  # where her focus is, seen
+    assert page.title().startswith("Fout:")
+    assert page.locator("input[name=geen-operatie][value='4']").is_checked()  # kept
+    assert page.locator("details.own-concerns").get_attribute("open") is not None
+    screenshot(page, f"values-step-error-{viewport}")
+    assert axe_violations(page) == []
+
+    links = summary.locator("a")
+    assert links.count() == 2
+    links.nth(0).click()
+    assert page.evaluate("document.activeElement.id") == "id_thuis_0"
+    links.nth(1).click()
+    assert page.evaluate("document.activeElement.id") == "id_concern_2"
+
+
+def test_the_error_summary_has_the_focus_without_javascript(live_server, live_aids, page_at):
+    page = page_at("390", js=False)
+    skip_to_values(page, live_server.url)
+    page.locator("main details summary").click()
+    page.locator("textarea[name=concern_1]").fill("x" * 1001)
+    page.get_by_role("button", name="Opslaan en verder").click()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    page.locator(".error-summary a").click()
+    assert page.evaluate("document.activeElement.id") == "id_concern_1"

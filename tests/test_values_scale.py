@@ -8,10 +8,10 @@ import re
 
 from django.utils import translation
 
-from answers.forms import ValuesForm
+from answers.forms import ValuesForm, label_and_error
 from answers.models import Record, RecordAnswers
 from answers.templatetags.questions import question
-from tests.helpers import ANSWERS, save, walk
+from tests.helpers import ANSWERS, save, text_of, walk
 
 MEANINGS = ["niet belangrijk", "een beetje belangrijk", "belangrijk", "erg belangrijk", "heel erg belangrijk"]
 
@@ -77,7 +77,8 @@ def test_after_an_error_her_choice_stays_checked_and_the_error_is_tied_to_the_sc
     page = response.content.decode()
     assert '<fieldset aria-describedby="id_thuis_error">' in page
     assert page.count('aria-invalid="true"') == 5
-    assert '<a href="#id_thuis_0">' in page
+    assert '<a href="#id_thuis_0">Uitspraak thuis: Kies een van de antwoorden die hier staan.</a>' in page
+    assert "thuis.:" not in text_of(response)
 
 
 def test_her_own_points_are_folded_away_until_one_holds_a_text(client, factory_aids):
@@ -88,3 +89,9 @@ def test_her_own_points_are_folded_away_until_one_holds_a_text(client, factory_a
     save(client, "values")
     page = client.get("/mijn-keuze/wat-vind-ik-belangrijk/").content.decode()
     assert '<details class="own-concerns" open>' in page
+
+
+def test_a_label_and_its_error_read_as_one_sentence():
+    assert label_and_error("Ik wil thuis zijn.", "Kies.") == "Ik wil thuis zijn: Kies."
+    assert label_and_error("Rhesus negatief?", "Kies.") == "Rhesus negatief? Kies."
+    assert label_and_error("Vraag 1", "Te lang.") == "Vraag 1: Te lang."
