@@ -1,7 +1,7 @@
 """Form controls she can see, on a phone (390 px) and a wide screen (1280 px): the values
 step as one compact scale per statement that fits a phone, borders and focus rings of at
-least 3:1 (WCAG 1.4.11, measured from the computed styles), and the error summary focused
-after a failed save."""
+least 3:1 (WCAG 1.4.11, measured from the computed styles), the error summary focused
+after a failed save, and "Vorige stap" on every step."""
 
 import re
 
@@ -76,6 +76,7 @@ FOCUSED = """() => {
   if (!el || el === document.body) return null;
   const kind = el.matches('.skip-link') ? 'skip link'
     : el.matches('.language-link') ? 'language link'
+    : el.matches('.back-link') ? 'back link'
     : el.matches('input[type=radio]') ? 'radio'
     : el.matches('input[type=checkbox]') ? 'checkbox'
     : el.matches('textarea') ? 'textarea'
@@ -200,7 +201,7 @@ def test_borders_and_focus_rings_have_at_least_3_to_1_contrast(live_server, live
         assert ring["style"] == "solid", (focused, ring)
         assert ring["width"] >= 2, (focused, ring)
         assert ratio >= 3, (focused, ring, ratio)
-    assert {"skip link", "language link", "link", "radio", "summary", "textarea", "button"} <= set(seen)
+    assert {"skip link", "language link", "link", "back link", "radio", "summary", "textarea", "button"} <= set(seen)
 
 
 @pytest.mark.parametrize("viewport", ["390", "1280"])
@@ -242,3 +243,33 @@ def test_the_error_summary_has_the_focus_without_javascript(live_server, live_ai
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     page.locator(".error-summary a").click()
     assert page.evaluate("document.activeElement.id") == "id_concern_1"
+
+
+BACK = {
+    "nl": ("Terug naar de uitleg", "Vorige stap", "Jouw vragen voor de arts"),
+    "en": ("Back to the introduction", "Previous step", "Your questions for the doctor"),
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_step_has_a_way_back_above_its_heading(live_server, live_aids, page_at, language):
+    first_back, back, questions_title = BACK[language]
+    page = page_at("390")
+    prefix = "" if language == "nl" else "/en"
+    steps = list(STEP_URLS)
+    for number, step in enumerate(steps, start=1):
+        page.goto(f"{live_server.url}{prefix}/mijn-keuze/{STEP_URLS[step].split('/mijn-keuze/')[1]}")
+        assert page.url.endswith(STEP_URLS[step]), step
+        link = page.locator("main a.back-link")
+        assert link.count() == 1
+        heading = page.locator("main h1").bounding_box()
+        assert link.bounding_box()["y"] < heading["y"], "above the heading"
+        expected = f"{prefix}/mijn-keuze/" if number == 1 else f"{prefix}{STEP_URLS[steps[number - 2]]}"
+        assert link.inner_text().strip() == (first_back if number == 1 else back)
+        assert link.get_attribute("href") == expected
+        if step != "check":
+            page.locator("button[value=skip]").click()
+    screenshot(page, f"step-check-back-link-{language}")
+    page.locator("main a.back-link").click()
+    assert page.url.endswith(STEP_URLS["questions"])
+    assert page.locator("main h1").inner_text() == questions_title
