@@ -24,8 +24,18 @@ class PatientForm(forms.Form):
             field = self[name]
             radio = isinstance(field.field.widget, forms.RadioSelect)
             anchor = f"{field.auto_id}_0" if radio else field.auto_id
-            links.extend((anchor, f"{field.label}: {error}") for error in errors)
+            links.extend((anchor, label_and_error(field.label, error)) for error in errors)
         return links
+
+
+def label_and_error(label, error):
+    """A question and its error read as one sentence: a statement's full stop is dropped
+    before the colon, and a question keeps its question mark instead of one (no
+    "…krijgen.:" or "…negatief?:")."""
+    label = str(label).rstrip()
+    if label.endswith(("?", "!")):
+        return f"{label} {error}"
+    return f"{label.removesuffix('.')}: {error}"
 
 
 class StepForm(PatientForm):
@@ -41,13 +51,18 @@ class StepForm(PatientForm):
         raise NotImplementedError
 
 
-def choice_field(label, choices, help_text=""):
+class RatingScale(forms.RadioSelect):
+    """The five answers of a value statement in one row, numbered 1 to 5 with the meaning
+    of each number for a screen reader and the two ends shown (`question` tag)."""
+
+
+def choice_field(label, choices, help_text="", widget=forms.RadioSelect):
     return forms.ChoiceField(
         label=label,
         choices=choices,
         help_text=help_text,
         required=False,
-        widget=forms.RadioSelect,
+        widget=widget,
         error_messages={"invalid_choice": _("Kies een van de antwoorden die hier staan.")},
     )
 
@@ -116,16 +131,27 @@ class ValuesForm(StepForm):
         self.statements = list(statements)
         super().__init__(data, answers=answers)
         for statement in self.statements:
+            # No hint per statement: the page asks "Hoe belangrijk is dit voor jou?" once,
+            # and each answer's name says what its number means.
             self.fields[statement.key] = choice_field(
-                statement.text,
-                [(str(n), label) for n, label in RATING_CHOICES],
-                _("Hoe belangrijk is dit voor jou?"),
+                statement.text, [(str(n), label) for n, label in RATING_CHOICES], widget=RatingScale
             )
         for number in range(1, OWN_CONCERNS + 1):
             self.fields[f"concern_{number}"] = own_text_field(
                 _("Iets anders dat voor jou belangrijk is (%(number)s)") % {"number": number},
                 _("In je eigen woorden. Dit komt in je samenvatting voor de arts."),
             )
+
+    def statement_fields(self):
+        return [self[statement.key] for statement in self.statements]
+
+    def concern_fields(self):
+        return [self[f"concern_{n}"] for n in range(1, OWN_CONCERNS + 1)]
+
+    def concerns_open(self):
+        """Her own points are folded away under one question unless one holds a text or
+        an error: the statements fit on a phone, and most women write none."""
+        return any(field.value() or field.errors for field in self.concern_fields())
 
     def initial_from(self, answers):
         initial = {key: str(rating) for key, rating in answers.ratings.items()}

@@ -34,6 +34,11 @@ class Step:
     def url(self):
         return reverse(f"answers:{self.slug}")
 
+    @property
+    def previous(self):
+        """The step before this one, or None for the first (whose way back is the intro)."""
+        return STEPS[self.number - 2] if self.number > 1 else None
+
 
 STEPS = [
     Step(1, "safety", _("Eerst: gaat het nu goed met je?"), check=call_now_first),

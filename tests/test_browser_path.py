@@ -28,7 +28,12 @@ def answer_step(page, texts):
         # In the safety check "nee" keeps her on the path; elsewhere take the first answer.
         radio = fieldset.locator("input[value=nee]") if fieldset.locator("input[value=nee]").count() else radios.first
         radio.check()
-        chosen.append(page.locator(f"label[for='{radio.get_attribute('id')}']").inner_text().strip())
+        label = page.locator(f"label[for='{radio.get_attribute('id')}']")
+        # On a scale the label shows a number; what it means is what her answers show.
+        meaning = label.locator(".rating-meaning")
+        chosen.append(meaning.inner_text().strip(" ,") if meaning.count() else label.inner_text().strip())
+    for summary in page.locator("main form details:not([open]) > summary").all():
+        summary.click()  # her own points, folded away
     for index, box in enumerate(page.locator("main form textarea").all()):
         if index < len(texts):
             box.fill(texts[index])
@@ -95,6 +100,7 @@ def test_an_error_is_shown_at_the_top_and_at_the_field_and_passes_axe(live_serve
     phone.get_by_role("button", name="Sla deze stap over").click()
     phone.goto(f"{live_server.url}/mijn-keuze/vragen/")
     assert phone.url.endswith("/mijn-keuze/wat-vind-ik-belangrijk/")
+    phone.locator("main details summary").click()  # her own points, folded away
     phone.locator("textarea").first.fill("x" * 1001)
     phone.get_by_role("button", name="Opslaan en verder").click()
     summary = phone.locator(".error-summary")

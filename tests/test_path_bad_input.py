@@ -37,7 +37,7 @@ def test_a_tampered_choice_is_refused_with_a_message_in_dutch(client, aid):
     assert response.status_code == 400
     text = text_of(response)
     assert "Er is iets niet goed ingevuld" in text
-    assert "Rhesus negatief?: Kies een van de antwoorden die hier staan." in text
+    assert "Rhesus negatief? Kies een van de antwoorden die hier staan." in text
     assert saved_state(Record.objects.get()) == before
 
 

@@ -4,12 +4,15 @@ The path's pages are the busiest, with up to a dozen questions of five answers e
 rendering every answer through template tags took most of a page's time (see
 docs/benchmarks.md). The markup follows the GOV.UK pattern: question (legend or label),
 hint, error, then the answers; hint and error are tied to the question with
-aria-describedby.
+aria-describedby. A value statement's five answers are a scale in one row (`RatingScale`):
+numbers 1 to 5, each radio button named with what its number means ("1, niet
+belangrijk"), the meanings of the two ends shown beside the row.
 """
 
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -17,6 +20,11 @@ register = template.Library()
 RADIO = (
     '<div class="form-check"><input type="radio" class="form-check-input{}" name="{}" value="{}" id="{}"{}{}>'
     '<label class="form-check-label" for="{}">{}</label></div>'
+)
+# The whole box (number and radio button) is the label: a target of at least 44 by 44 px.
+SCALE_CHOICE = (
+    '<label class="rating-choice" for="{}"><input type="radio" class="form-check-input{}" name="{}" value="{}"'
+    ' id="{}"{}{}><span class="rating-number">{}</span><span class="visually-hidden rating-meaning">, {}</span></label>'
 )
 
 
@@ -45,7 +53,8 @@ def question(field):
     invalid = " is-invalid" if errors else ""
     aria_invalid = mark_safe(' aria-invalid="true"') if errors else ""
     value = field.value()
-    if field.widget_type == "radioselect":
+    widget_type = field.widget_type
+    if widget_type == "radioselect":
         answers = format_html_join(
             "",
             RADIO,
@@ -63,9 +72,36 @@ def question(field):
                 for number, (choice, choice_label) in enumerate(field.field.choices)
             ),
         )
+    elif widget_type == "ratingscale":
+        choices = field.field.choices
+        answers = format_html(
+            '<div class="rating-scale"><div class="rating-choices">{}</div>'
+            '<div class="rating-ends" aria-hidden="true"><span>{}</span><span>{}</span></div></div>',
+            format_html_join(
+                "",
+                SCALE_CHOICE,
+                (
+                    (
+                        f"{id_}_{number}",
+                        invalid,
+                        field.html_name,
+                        choice,
+                        f"{id_}_{number}",
+                        mark_safe(" checked") if value is not None and str(choice) == str(value) else "",
+                        aria_invalid,
+                        number + 1,
+                        str(choice_label),
+                    )
+                    for number, (choice, choice_label) in enumerate(choices)
+                ),
+            ),
+            capfirst(str(choices[0][1])),
+            capfirst(str(choices[-1][1])),
+        )
+    if widget_type in ("radioselect", "ratingscale"):
         return format_html(
-            '<div class="question mb-4{}"><fieldset{}><legend class="form-label fs-6">{}</legend>'
-            "{}{}{}</fieldset></div>",
+            '<div class="question {}{}"><fieldset{}><legend class="form-label fs-6">{}</legend>{}{}{}</fieldset></div>',
+            "mb-4" if widget_type == "radioselect" else "question-scale mb-4",
             " question-error" if errors else "",
             attributes,
             label,
