@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock words
 
 # Exactly the locked versions, checked by their hashes; the app itself on top, without
 # dependencies of its own choosing.
@@ -52,6 +52,11 @@ test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=compose-config-check docker-compose -f docker-compose.yml config -q
 	DEBUG=true $(BIN)/pytest
+
+# Her typical walk on a 390 px phone: words on screen and page height per page, and the
+# reading time the intro states (tests/test_browser_words_per_walk.py, also in make test).
+words: $(BIN)/.installed node_modules/.installed messages
+	DEBUG=true $(BIN)/pytest tests/test_browser_words_per_walk.py -k typical_walk -q -s
 
 bench-pdf: $(BIN)/.installed messages
 	DEBUG=true $(BIN)/python scripts/bench_pdf.py 20

@@ -146,6 +146,13 @@ class Summary:
         return any(line.chosen is not None for line in self.knowledge)
 
     @property
+    def knowledge_score(self):
+        """How many of the knowledge questions she answered right, or None if she answered none."""
+        if not self.answered_knowledge:
+            return None
+        return sum(line.is_correct for line in self.knowledge)
+
+    @property
     def wrong_answers(self):
         return [line for line in self.knowledge if line.chosen is not None and not line.is_correct]
 

@@ -32,8 +32,9 @@ def answer_step(page, texts):
         # On a scale the label shows a number; what it means is what her answers show.
         meaning = label.locator(".rating-meaning")
         chosen.append(meaning.inner_text().strip(" ,") if meaning.count() else label.inner_text().strip())
-    for summary in page.locator("main form details:not([open]) > summary").all():
-        summary.click()  # her own points, folded away
+    own_points = page.locator("main form details.own-concerns:not([open]) > summary")
+    if own_points.count():
+        own_points.click()  # her own points, folded away
     for index, box in enumerate(page.locator("main form textarea").all()):
         if index < len(texts):
             box.fill(texts[index])

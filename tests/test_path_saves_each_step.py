@@ -80,7 +80,8 @@ def test_the_check_page_shows_everything_she_entered(client, aid):
         "Eerdere miskramen 2 Wijzig",
         "Uitspraak thuis. heel erg belangrijk",
         "Ik wil niet alleen zijn.",
-        "Hoe vaak werkt het? 50 van de 100",
+        # Her knowledge answers were each shown right or wrong: here how many were right.
+        "Goed beantwoord 0 van de 1 Wijzig",
         "Voorkeur Medicijnen",
         "Vier vragen over je keuze: aantal keer ja 3",
         "Mag ik daarna weer werken?",
