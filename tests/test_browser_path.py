@@ -54,9 +54,12 @@ def walk_path(page, base, language, js):
         texts = [f"Mijn tekst {number}-{n}" for n in range(2)]
         chosen = answer_step(page, texts)
         # Her situation is listed in the summary's short words (test_safety_matrix pins
-        # them), her four SURE answers as a score (step 5: only her leaning by name).
-        if number > 2:
-            entered["chosen"] += chosen[:1] if number == 5 else chosen
+        # them), her knowledge answers and her four SURE answers as counts (step 5: only
+        # her leaning by name).
+        if number in (3, 6):
+            entered["chosen"] += chosen
+        elif number == 5:
+            entered["chosen"] += chosen[:1]
         entered["texts"] += texts if page.locator("main form textarea").count() else []
         page.get_by_role("button", name=SAVE[language]).click()
         # Result pages after a step: read, then go on.
