@@ -145,8 +145,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 WHITENOISE_ALLOW_ALL_ORIGINS = False
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap comes from npm at build time and is served by us: never from a CDN.
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist" / "css"),
+    # Bootstrap comes from npm, trimmed at install time to the rules our pages use
+    # (scripts/trim_css.mjs, decision 0007), and is served by us: never from a CDN.
+    ("vendor/bootstrap", BASE_DIR / "static-build" / "bootstrap"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
