@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock lighthouse
 
 # Exactly the locked versions, checked by their hashes; the app itself on top, without
 # dependencies of its own choosing.
@@ -83,3 +83,12 @@ soak: $(BIN)/.installed $(TRIMMED_CSS) messages
 faults: $(BIN)/.installed $(TRIMMED_CSS) messages
 	$(BIN)/python scripts/proxy_faults.py
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/keuzehulp DEBUG=true $(BIN)/pytest tests/test_faults.py
+
+# Lighthouse 12 (mobile, simulated throttling, Debian's Chromium) on every page of the app
+# as in production (gunicorn, DEBUG off, whitenoise; a temporary SQLite database with the
+# shipped content; Redis database 3, emptied first): the four scores per page and every
+# audit that kept a page below 100 (scripts/lighthouse.py; the reports land in
+# test-artefacts/lighthouse/). Needs Redis on 127.0.0.1:6379; about 20 minutes per run.
+# More runs per page, each score their median: make lighthouse LIGHTHOUSE_ARGS="--runs 3".
+lighthouse: $(BIN)/.installed $(TRIMMED_CSS) messages
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
