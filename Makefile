@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CONTENT := content/miskraam
 
-.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock words
+.PHONY: run test prerequisites-run prerequisites-test lint messages bench-pdf bench soak faults lock words lighthouse
 
 # Exactly the locked versions, checked by their hashes; the app itself on top, without
 # dependencies of its own choosing.
@@ -30,6 +30,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Bootstrap trimmed to the rules our pages use (scripts/trim_css.mjs, decision 0007): made
+# right after the npm packages are installed, and again whenever a file that writes our
+# markup changes (a template, our Python, our scripts), so that a class added there is
+# in it. The Dockerfile makes it with the same script.
+TRIMMED_CSS := static-build/bootstrap/bootstrap.trimmed.css
+MARKUP := $(shell find templates answers options clinicians keuzehulp static/js -name '*.html' -o -name '*.py' -o -name '*.js')
+$(TRIMMED_CSS): node_modules/.installed scripts/trim_css.mjs $(MARKUP)
+	node scripts/trim_css.mjs
+
 prerequisites-run:
 	@scripts/prerequisites.sh run
 
@@ -39,7 +48,7 @@ prerequisites-test:
 messages: $(BIN)/.installed
 	DEBUG=true $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-run: prerequisites-run $(BIN)/.installed node_modules/.installed messages
+run: prerequisites-run $(BIN)/.installed $(TRIMMED_CSS) messages
 	DEBUG=true $(MANAGE) migrate --no-input -v 0
 	DEBUG=true $(MANAGE) import_content $(CONTENT)
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
@@ -48,7 +57,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: prerequisites-test $(BIN)/.installed node_modules/.installed messages lint
+test: prerequisites-test $(BIN)/.installed $(TRIMMED_CSS) messages lint
 	DEBUG=true $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=compose-config-check docker-compose -f docker-compose.yml config -q
 	DEBUG=true $(BIN)/pytest
@@ -65,17 +74,26 @@ bench-pdf: $(BIN)/.installed messages
 # (scripts/load/locustfile.py, headless, on the same cores): capacity per page, then
 # patients in steps of 50…800 at once; prints the tables of docs/benchmarks.md. Needs
 # PostgreSQL and Redis on 127.0.0.1 (as on these machines); took 13 minutes here.
-bench: $(BIN)/.installed node_modules/.installed messages
+bench: $(BIN)/.installed $(TRIMMED_CSS) messages
 	$(BIN)/python scripts/bench_stack.py
 
 # Patients for 5 minutes: errors, refusals, lost answers, worker memory first vs last minute.
-soak: $(BIN)/.installed node_modules/.installed messages
+soak: $(BIN)/.installed $(TRIMMED_CSS) messages
 	$(BIN)/python scripts/bench_stack.py --soak
 
 # Faults, not part of `make test`: the proxy check (two web processes behind the project's
 # Caddyfile, one killed in the middle of her walk; the proxy's calm pages; slow bodies;
 # needs `caddy`, e.g. Debian's: apt-get install caddy; about 2 minutes), then the fault
 # tests (they also run in `make test` on PostgreSQL; they restart the local PostgreSQL).
-faults: $(BIN)/.installed node_modules/.installed messages
+faults: $(BIN)/.installed $(TRIMMED_CSS) messages
 	$(BIN)/python scripts/proxy_faults.py
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/keuzehulp DEBUG=true $(BIN)/pytest tests/test_faults.py
+
+# Lighthouse 12 (mobile, simulated throttling, Debian's Chromium) on every page of the app
+# as in production (gunicorn, DEBUG off, whitenoise; a temporary SQLite database with the
+# shipped content; Redis database 3, emptied first): the four scores per page and every
+# audit that kept a page below 100 (scripts/lighthouse.py; the reports land in
+# test-artefacts/lighthouse/). Needs Redis on 127.0.0.1:6379; about 20 minutes per run.
+# More runs per page, each score their median: make lighthouse LIGHTHOUSE_ARGS="--runs 3".
+lighthouse: $(BIN)/.installed $(TRIMMED_CSS) messages
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)

@@ -145,8 +145,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 WHITENOISE_ALLOW_ALL_ORIGINS = False
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap comes from npm at build time and is served by us: never from a CDN.
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist" / "css"),
+    # Bootstrap comes from npm, trimmed at install time to the rules our pages use
+    # (scripts/trim_css.mjs, decision 0007), and is served by us: never from a CDN.
+    ("vendor/bootstrap", BASE_DIR / "static-build" / "bootstrap"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -247,13 +248,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Nothing from any other host, no inline script or style. Bootstrap draws its radio
-# buttons and checkboxes as data: images; the admin needs its own scripts.
+# buttons and checkboxes as data: images; the admin needs its own scripts. Our scripts
+# fetch nothing, but Lighthouse reads robots.txt from inside the page: connect-src
+# 'self' lets it (its SEO check "robots.txt is not valid" otherwise), and no other host.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
         "form-action": [SELF],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

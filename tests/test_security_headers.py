@@ -62,6 +62,7 @@ def assert_headers(response):
     assert csp["base-uri"] == ["'none'"]
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["form-action"] == ["'self'"]
+    assert csp["connect-src"] == ["'self'"]  # for Lighthouse's look at robots.txt; no other host
     assert not any(source.startswith("http:") for sources in csp.values() for source in sources)
     hsts = response["Strict-Transport-Security"]
     assert int(hsts.split("max-age=")[1].split(";")[0]) >= 365 * 24 * 3600
