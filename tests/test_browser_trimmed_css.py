@@ -24,8 +24,8 @@ def test_the_start_page_has_its_layout_and_buttons(live_server, live_aids, phone
     assert style(phone, "main.container", "padding-left", "padding-right") == ["12px", "12px"]
     assert style(phone, ".site-header .d-flex", "display", "flex-wrap") == ["flex", "wrap"]
     assert style(phone, ".site-nav ul.list-unstyled", "list-style-type", "padding-left") == ["none", "0px"]
-    button = style(phone, "main a.btn.btn-primary", "background-color", "color", "display", "text-decoration-line")
-    assert button == [ACCENT, "rgb(255, 255, 255)", "inline-block", "none"]
+    button = style(phone, "main a.btn.btn-primary", "background-color", "color", "text-decoration-line")
+    assert button == [ACCENT, "rgb(255, 255, 255)", "none"]
     assert refused == []
 
 
@@ -52,6 +52,7 @@ def test_crispys_form_fields_on_the_clinician_login(live_server, live_aids, phon
     phone.goto(f"{live_server.url}/zorgverlener/inloggen/")
     screenshot(phone, "trimmed-css-clinician-login")
     field = style(phone, "input.form-control", "display", "border-top-width", "border-top-style", "border-radius")
-    assert field == ["block", "1px", "solid", "6px"]
+    # The border is app.css's (2 px, at least 3:1); the rest is Bootstrap's.
+    assert field == ["block", "2px", "solid", "6px"]
     assert style(phone, "div.mb-3", "margin-bottom") == ["16px"]
     assert style(phone, "label.form-label", "margin-bottom") == ["8px"]
