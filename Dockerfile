@@ -11,6 +11,7 @@ COPY keuzehulp keuzehulp
 COPY options options
 COPY answers answers
 COPY clinicians clinicians
+COPY hospitals hospitals
 COPY static/js static/js
 RUN node scripts/trim_css.mjs
 
@@ -27,6 +28,7 @@ COPY keuzehulp keuzehulp
 COPY options options
 COPY answers answers
 COPY clinicians clinicians
+COPY hospitals hospitals
 RUN pip install --no-cache-dir --no-deps .
 COPY . .
 COPY --from=assets /app/static-build static-build

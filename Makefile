@@ -35,7 +35,7 @@ node_modules/.installed: package.json package-lock.json
 # markup changes (a template, our Python, our scripts), so that a class added there is
 # in it. The Dockerfile makes it with the same script.
 TRIMMED_CSS := static-build/bootstrap/bootstrap.trimmed.css
-MARKUP := $(shell find templates answers options clinicians keuzehulp static/js -name '*.html' -o -name '*.py' -o -name '*.js')
+MARKUP := $(shell find templates answers options clinicians hospitals keuzehulp static/js -name '*.html' -o -name '*.py' -o -name '*.js')
 $(TRIMMED_CSS): node_modules/.installed scripts/trim_css.mjs $(MARKUP)
 	node scripts/trim_css.mjs
 

@@ -10,21 +10,31 @@ from .models import ErasedShareCode, Record, ShareCode
 
 
 @transaction.atomic
-def save_step(record, aid, step_number, change=None):
+def save_step(record, aid, step_number, change=None, hospital=None):
     """Save a step: `change` (a form's `apply`) is made to her answers as they are in the
     database now, with her row locked, so two tabs saving at once cannot undo each
     other's answers. Without `change` the step counts as skipped. Her first save makes
-    her record. Returns the record as saved: everything decided after the save (call
-    now, the doubt page, the next step) is decided from it."""
+    her record, with the hospital she chose before (`hospital`). Returns the record as
+    saved: everything decided after the save (call now, the doubt page, the next step)
+    is decided from it."""
     locked = Record.objects.select_for_update().filter(pk=record.pk).first() if record else None
     # Gone since the page was read (deleted in another tab): start afresh, lose nothing new.
-    record = locked or Record(aid=aid)
+    record = locked or Record(aid=aid, hospital=hospital)
     if change is not None:
         change(record.answers)
     record.aid = aid
     record.saved_now(step_number)
     record.save()
     return record
+
+
+@transaction.atomic
+def choose_hospital(record, hospital):
+    """Her hospital (or None: not in the list), kept with her answers. A PDF drawn before
+    shows the old numbers: forgotten."""
+    Record.objects.filter(pk=record.pk).update(hospital=hospital)
+    record.hospital = hospital
+    pdf.forget(record.pk)
 
 
 @transaction.atomic

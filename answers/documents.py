@@ -5,6 +5,8 @@ import segno
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from hospitals.models import Hospital
+
 from .summary import Summary
 
 
@@ -13,6 +15,8 @@ def summary_context(record, aid, made_on=None):
         "aid": aid,
         "summary": Summary(record, aid),
         "made_on": made_on or timezone.localdate(),
+        # Her hospital from her record (not the session): the clinician's view shows hers.
+        "hospital": Hospital.cached(record.hospital_id),
     }
 
 

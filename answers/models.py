@@ -110,6 +110,12 @@ class Record(models.Model):
     # The steps she has reached (answered or skipped): a later step cannot be opened first.
     reached_step = models.PositiveSmallIntegerField(default=0)
     answers = AnswersField(default=RecordAnswers)
+    # Her hospital, chosen once (its address or the list) and kept with her answers, so
+    # that resuming on another device keeps it; None: she did not choose or it is not
+    # in the list (she reads the neutral text).
+    hospital = models.ForeignKey(
+        "hospitals.Hospital", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = RecordQuerySet.as_manager()
 

@@ -20,6 +20,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetchingError
 
+from hospitals.models import Hospital
+
 logger = logging.getLogger(__name__)
 
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "summary.css"
@@ -83,9 +85,11 @@ def kept_key(record_pk, language):
 
 
 def fingerprint(record, aid, made_on):
-    """What the drawing depends on: her answers, the content version and language, and
-    the date printed on it."""
-    drawn_from = [record.answers.to_json(), aid.pk, aid.language, made_on.isoformat()]
+    """What the drawing depends on: her answers, the content version and language, the
+    date printed on it, and her hospital as it is now (a changed number: drawn again)."""
+    hospital = Hospital.cached(record.hospital_id)
+    shown = [hospital.name, hospital.phone_24h, hospital.phone_office_hours, hospital.dialable] if hospital else None
+    drawn_from = [record.answers.to_json(), aid.pk, aid.language, made_on.isoformat(), shown]
     return hashlib.sha256(json.dumps(drawn_from, sort_keys=True).encode()).hexdigest()
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from hospitals import choice
+from hospitals.models import Hospital
 from options import published
 from options.models import SituationQuestion
 
@@ -60,6 +62,7 @@ def patient_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         record = current_record(request)
+        choice.follow_record(request, record)
         aid = aid_for(record)
         if aid is None:
             return render(request, "options/unavailable.html", status=503)
@@ -93,7 +96,8 @@ def handle_step(request, record, aid, step, form, template="answers/step.html"):
     she goes next is decided from the record as the save left it."""
     skipped = request.method == "POST" and request.POST.get("action") == "skip"
     if skipped or (request.method == "POST" and form.is_valid()):
-        saved = actions.save_step(record, aid, step.number, None if skipped else form.apply)
+        hospital = Hospital.cached(choice.chosen_pk(request))
+        saved = actions.save_step(record, aid, step.number, None if skipped else form.apply, hospital)
         if record is None or saved.pk != record.pk:
             remember(request, saved)
         keep_session_until(request, saved)
@@ -293,6 +297,7 @@ def resume(request, record, aid):
             form.add_error("code", forms.EXPIRED_CODE)
         else:
             remember(request, found)
+            choice.follow_record(request, found)
             return redirect(STEPS[min(found.reached_step, len(STEPS) - 1)].url)
     throttle.count_failure(request, "resume")
     return render(request, "answers/resume.html", {"aid": aid, "form": form}, status=400)

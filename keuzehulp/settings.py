@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "options",
+    "hospitals",
     "answers",
     "clinicians",
 ]
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "options.context_processors.site",
+                "hospitals.context_processors.hospital",
             ],
         },
     },

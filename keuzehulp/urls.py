@@ -22,5 +22,6 @@ urlpatterns += i18n_patterns(
     path("", include("options.urls")),
     path("mijn-keuze/", include("answers.urls")),
     path("zorgverlener/", include("clinicians.urls")),
+    path("ziekenhuis/", include("hospitals.urls")),
     prefix_default_language=False,
 )

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from redis.exceptions import RedisError
 
-from options.models import OrganisationProfile
+from hospitals import choice
+from hospitals.models import Hospital
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +56,22 @@ def server_error(request):
     Rendered without context processors: they might need what just failed."""
     _type, error, _traceback = sys.exc_info()
     unavailable = isinstance(error, (DatabaseError, RedisError))
-    context = {"organisation": cached_organisation(), "unavailable": unavailable}
+    context = {"hospital": cached_hospital(request), "unavailable": unavailable}
     response = HttpResponse(render_to_string("500.html", context), status=503 if unavailable else 500)
     if unavailable:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
-def cached_organisation():
+def cached_hospital(request):
+    """Her hospital if the session and the cache still answer without the database;
+    otherwise None, and she reads the neutral text (never a made-up number)."""
     try:
-        return cache.get(OrganisationProfile.CACHE_KEY)
+        session = request.session
+        if getattr(session, "_session_cache", None) is None:
+            return None  # not read yet: reading it now might need what just failed
+        hospital = cache.get(Hospital.cache_key(choice.chosen_pk(request)))
+        return hospital if isinstance(hospital, Hospital) and hospital.shown_to_her else None
     except Exception:
         return None
 

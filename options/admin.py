@@ -13,7 +13,6 @@ from .models import (
     KnowledgeChoice,
     KnowledgeQuestion,
     Option,
-    OrganisationProfile,
     Outcome,
     SituationChoice,
     SituationQuestion,
@@ -172,8 +171,3 @@ class KnowledgeQuestionAdmin(VersionPartAdmin):
 class SituationQuestionAdmin(VersionPartAdmin):
     list_display = ["question", "group", "aid"]
     inlines = [SituationChoiceInline]
-
-
-@admin.register(OrganisationProfile)
-class OrganisationProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone_office_hours", "phone_out_of_hours", "is_example"]

@@ -4,14 +4,11 @@ from django.utils.encoding import escape_uri_path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info, override
 
-from .models import OrganisationProfile
-
 
 def site(request):
-    """What every page shows: the hospital's numbers (safety first) and the language switch."""
+    """What every page shows: the language switch (her hospital: hospitals.context_processors)."""
     current = get_language()
     return {
-        "organisation": OrganisationProfile.current(),
         "other_languages": [
             # Each language by its own name: "English", not "Engels".
             {"code": code, "name": get_language_info(code)["name_local"], "url": same_page_in(request, code)}

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -505,32 +504,3 @@ class InfoSection(AidPart):
 
     def __str__(self):
         return self.title
-
-
-class OrganisationProfile(models.Model):
-    """The hospital whose numbers appear wherever the content says "call the hospital"."""
-
-    name = models.CharField(_("naam"), max_length=200)
-    phone_office_hours = models.CharField(_("telefoon tijdens kantooruren"), max_length=40)
-    phone_out_of_hours = models.CharField(_("telefoon buiten kantooruren"), max_length=40)
-    website = models.URLField(_("website"), blank=True)
-    is_example = models.BooleanField(
-        _("voorbeeld"),
-        default=False,
-        help_text=_("Een voorbeeldprofiel: de app zegt dan dat de nummers niet echt zijn."),
-    )
-
-    CACHE_KEY = "organisation-profile"
-
-    class Meta:
-        verbose_name = _("organisatie")
-        verbose_name_plural = _("organisaties")
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def current(cls):
-        """A real profile wins over the shipped example. Read on every page, so kept in
-        the shared cache; a change in the admin clears it (options.signals)."""
-        return cache.get_or_set(cls.CACHE_KEY, lambda: cls.objects.order_by("is_example", "pk").first(), 3600)

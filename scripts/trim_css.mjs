@@ -19,7 +19,7 @@ const OUTPUT = "static-build/bootstrap/bootstrap.trimmed.css";
 const CONTENT = [
   "templates/**/*.html",
   "*/templates/**/*.html",
-  "{answers,options,clinicians,keuzehulp}/**/*.py",
+  "{answers,options,clinicians,hospitals,keuzehulp}/**/*.py",
   "static/js/**/*.js",
 ];
 

@@ -170,3 +170,17 @@ def content(language="nl", **overrides):
 def published_aid(language="nl", **overrides):
     aid, _ = import_content(normalise(content(language, **overrides)))
     return aid
+
+
+def hospital(slug="noord", **overrides):
+    """A live hospital with its own numbers (a real hospital's numbers are tel: links)."""
+    from hospitals.models import Hospital
+
+    fields = {
+        "name": f"Ziekenhuis {slug.capitalize()}",
+        "phone_office_hours": "050 123 45 67",
+        "phone_24h": "050 123 45 00",
+        "is_live": True,
+        **overrides,
+    }
+    return Hospital.objects.create(slug=slug, **fields)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 
 from options import actions
-from options.models import DecisionAid, Option, OrganisationProfile
+from options.models import DecisionAid, Option
 from tests import factories
 
 
@@ -61,13 +61,3 @@ def test_publishing_a_broken_draft_shows_the_problems_and_keeps_it_a_draft(admin
     assert "options[1] (medicijnen).where: a text is required" in message
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.DRAFT
-
-
-def test_the_example_organisation_profile_is_shipped_and_a_real_one_wins(db, django_capture_on_commit_callbacks):
-    assert OrganisationProfile.current().is_example
-    # The profile is cached; saving it clears the cache once the change is committed.
-    with django_capture_on_commit_callbacks(execute=True):
-        real = OrganisationProfile.objects.create(
-            name="Ziekenhuis", phone_office_hours="088 123 45 67", phone_out_of_hours="088 123 45 00"
-        )
-    assert OrganisationProfile.current() == real

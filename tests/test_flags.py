@@ -12,12 +12,17 @@ def aid(db):
 
 
 def test_a_yes_in_the_safety_check_shows_the_call_page_with_the_hospitals_numbers(client, aid):
+    factories.hospital("noord")
+    client.get("/ziekenhuis/noord/")
     response = save(client, "safety", {"veel-bloedverlies": "ja"})
     assert response["Location"] == "/mijn-keuze/bel-nu/"
-    text = text_of(client.get(response["Location"]))
+    page = client.get(response["Location"])
+    text = text_of(page)
     assert "Bel nu het ziekenhuis" in text
-    assert "Tijdens kantooruren: 012 345 67 89" in text
-    assert "Buiten kantooruren: 012 345 67 00" in text
+    assert "Ziekenhuis Noord" in text
+    assert "Dag en nacht: 050 123 45 00" in text
+    assert "Tijdens kantooruren: 050 123 45 67" in text
+    assert 'href="tel:0501234500"' in page.content.decode()
     assert "Verder met de keuzehulp" in text
 
 

@@ -50,11 +50,13 @@ def test_a_save_that_fails_says_so_and_keeps_what_was_saved(factory_aids):
 
 def test_with_the_cache_away_her_pages_answer_503_too(factory_aids, monkeypatch):
     client = Client(raise_request_exception=False)
+    client.get("/ziekenhuis/voorbeeld/")
     walk(client)
 
     def unreachable(*args, **kwargs):
         raise RedisConnectionError("Timeout connecting to server")
 
+    # Every read from Redis fails: her hospital, the current content version.
     monkeypatch.setattr(BaseCache, "get_or_set", unreachable)
     response = client.get("/mijn-keuze/samenvatting/")
     assert response.status_code == 503

@@ -19,6 +19,7 @@ from tests.helpers import PDF_URL, STEP_URLS, pdf_of, text_of_pdf, walk_shipped
 
 @pytest.fixture
 def walked(client, shipped_aids):
+    client.get("/ziekenhuis/voorbeeld/")  # the shipped example hospital: its numbers on the PDF
     walk_shipped(client)
     return client
 

@@ -1,0 +1,152 @@
+"""The organisations that offer the aid: her hospital's name and the numbers she calls.
+
+A hospital is a separate thing from the content (`options/`): the content is the same
+for everyone, a hospital is whom she calls. Later a hospital's staff (a membership
+model with a foreign key here) and its picks among the content's local variants (one
+row per hospital and choice) hang off this model; nothing here needs to change for that.
+"""
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .phone import tel_href, validate_dutch_phone
+
+CACHE_SECONDS = 3600
+SHIPPED_EXAMPLE_SLUG = "voorbeeld"
+MISSING = "missing"  # cached for a pk that does not exist, so a stale session costs no query
+
+
+class HospitalQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(is_live=True, is_example=False)
+
+    def reachable(self):
+        """Those whose own address works: live ones, and examples for demonstrations."""
+        return self.filter(models.Q(is_live=True) | models.Q(is_example=True))
+
+
+class Hospital(models.Model):
+    name = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Zoals zij het ziekenhuis kent, bijvoorbeeld „Ziekenhuis Noord, Groningen”."),
+    )
+    slug = models.SlugField(
+        _("adres"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "Het laatste deel van het adres van dit ziekenhuis, /ziekenhuis/<adres>/: kleine letters, cijfers en "
+            "streepjes. Staat op folders en in de QR-code: verander het niet meer als die gedrukt zijn."
+        ),
+    )
+    phone_office_hours = models.CharField(
+        _("telefoon tijdens kantooruren"),
+        max_length=40,
+        validators=[validate_dutch_phone],
+        help_text=_("Bijvoorbeeld de polikliniek gynaecologie."),
+    )
+    phone_24h = models.CharField(
+        _("telefoon dag en nacht"),
+        max_length=40,
+        blank=True,
+        validators=[validate_dutch_phone],
+        help_text=_(
+            "Een nummer dat 24 uur per dag, 7 dagen per week wordt opgenomen (bijvoorbeeld de spoedeisende hulp "
+            "of de afdeling verloskunde). Verplicht voordat het ziekenhuis live gaat."
+        ),
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_example = models.BooleanField(
+        _("voorbeeld"),
+        default=False,
+        help_text=_(
+            "Een voorbeeldziekenhuis voor demonstraties en tests: de nummers zijn verzonnen, worden nooit als "
+            "link getoond en zijn gemarkeerd als voorbeeld. Kan niet live gaan."
+        ),
+    )
+    is_live = models.BooleanField(
+        _("live"),
+        default=False,
+        help_text=_(
+            "Staat in de lijst op de startpagina en toont zijn nummers als link om te bellen. "
+            "Alleen met een nummer dat dag en nacht bereikbaar is."
+        ),
+    )
+
+    objects = HospitalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ziekenhuis")
+        verbose_name_plural = _("ziekenhuizen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.is_live and self.is_example:
+            errors["is_live"] = _("Een voorbeeldziekenhuis kan niet live gaan: de nummers zijn verzonnen.")
+        elif self.is_live and not self.phone_24h:
+            errors["phone_24h"] = _(
+                "Vul een nummer in dat dag en nacht bereikbaar is voordat het ziekenhuis live gaat."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def dialable(self):
+        """Her numbers are links only for a live, real hospital: never a made-up number."""
+        return self.is_live and not self.is_example
+
+    @property
+    def is_shipped_example(self):
+        """The example that ships with the app stands for "your hospital": its name is
+        shown in her language (templates/hospitals/_components/name.html)."""
+        return self.is_example and self.slug == SHIPPED_EXAMPLE_SLUG
+
+    @property
+    def shown_to_her(self):
+        return self.is_live or self.is_example
+
+    @property
+    def office_hours_tel(self):
+        return tel_href(self.phone_office_hours)
+
+    @property
+    def phone_24h_tel(self):
+        return tel_href(self.phone_24h)
+
+    # The cache: read on every page, so kept in the shared cache; any change to a
+    # hospital clears it (hospitals.signals).
+
+    @staticmethod
+    def cache_key(pk):
+        return f"hospital:{pk}"
+
+    LIVE_CACHE_KEY = "hospitals:live"
+
+    @classmethod
+    def cached(cls, pk):
+        """The hospital with this pk as pages show it, or None (unknown, or no longer
+        shown: a hospital taken off line leaves her with the neutral text)."""
+        if not pk:
+            return None
+        hospital = cache.get_or_set(
+            cls.cache_key(pk), lambda: cls.objects.filter(pk=pk).first() or MISSING, CACHE_SECONDS
+        )
+        if hospital == MISSING or not hospital.shown_to_her:
+            return None
+        return hospital
+
+    @classmethod
+    def live_list(cls):
+        """The live hospitals for her list on the start page, by name."""
+        return cache.get_or_set(cls.LIVE_CACHE_KEY, lambda: list(cls.objects.live()), CACHE_SECONDS)
+
+    @classmethod
+    def forget(cls, pk):
+        cache.delete_many([cls.cache_key(pk), cls.LIVE_CACHE_KEY])
