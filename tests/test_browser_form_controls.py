@@ -6,9 +6,8 @@ after a failed save, and "Vorige stap" on every step."""
 import re
 
 import pytest
-from django.core.cache import cache
 
-from options.models import OrganisationProfile
+from tests import factories
 from tests.browser import axe_violations, screenshot, scrolls_sideways, watch_csp
 from tests.helpers import STEP_URLS
 
@@ -97,17 +96,9 @@ def skip_to_values(page, base, prefix=""):
 
 @pytest.fixture
 def example_hospital(live_aids):
-    """The shipped example profile, as every page shows it until the hospital enters its
-    own (a migration adds it; the database is emptied between these tests): its numbers
-    and warning make the page's footer longer."""
-    if not OrganisationProfile.objects.exists():
-        OrganisationProfile.objects.create(
-            name="Voorbeeldziekenhuis (voorbeeldprofiel: vervang dit door je eigen ziekenhuis)",
-            phone_office_hours="012 345 67 89",
-            phone_out_of_hours="012 345 67 00",
-            is_example=True,
-        )
-    cache.delete(OrganisationProfile.CACHE_KEY)
+    """The example hospital, as a demo shows it: its numbers and warning make the page's
+    footer its longest."""
+    return factories.hospital("demo", is_example=True, is_live=False)
 
 
 @pytest.fixture
@@ -131,6 +122,7 @@ def test_the_values_step_is_one_compact_scale_per_statement(
 ):
     page = page_at(viewport)
     refused = watch_csp(page)
+    page.goto(f"{live_server.url}/ziekenhuis/{example_hospital.slug}/")
     skip_to_values(page, live_server.url, "" if language == "nl" else "/en")
     screenshot(page, f"values-step-{viewport}-{language}")
     height = page.evaluate("document.documentElement.scrollHeight")
