@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import actions
+from .content.database import name_of, place_of
 from .content.schema import ContentError
 from .models import (
     AlarmSign,
@@ -21,6 +24,48 @@ from .models import (
     ValueStatement,
     ValueStatementFit,
 )
+
+# Lists edited inline on a version's own page (the inline's prefix is the related name),
+# and lists with a page per item.
+INLINE_PREFIXES = {
+    "sources": "sources",
+    "alarm_signs": "alarm_sign_items",
+    "options": "options",
+    "outcomes": "outcomes",
+    "flags": "flags",
+    "sections": "sections",
+}
+OWN_PAGES = {
+    "comparison": ComparisonRow,
+    "value_statements": ValueStatement,
+    "knowledge_questions": KnowledgeQuestion,
+    "situation_questions": SituationQuestion,
+}
+
+
+def problem_url(problem, aid):
+    """Where a problem of a draft can be mended in the admin, or None."""
+    if problem.collection in INLINE_PREFIXES and problem.index is not None:
+        page = reverse("admin:options_decisionaid_change", args=[aid.pk])
+        return f"{page}#{INLINE_PREFIXES[problem.collection]}-{problem.index}"
+    if problem.collection in OWN_PAGES and problem.key:
+        model = OWN_PAGES[problem.collection]
+        pk = model.objects.filter(aid=aid, key=problem.key).values_list("pk", flat=True).first()
+        if pk is not None:
+            return reverse(f"admin:options_{model._meta.model_name}_change", args=[pk])
+    return None
+
+
+def problem_link(problem, drafts):
+    """A problem as HTML: its message, linked to the field when it can be found."""
+    aid = next((d for d in drafts if problem.prefix == place_of(d)), None)
+    message = problem.message
+    if aid is not None and len(drafts) > 1:
+        message = f"{name_of(aid)}: {message}"
+    url = problem_url(problem, aid) if aid is not None else None
+    if url is None:
+        return format_html("{}", message)
+    return format_html('<a href="{}">{}</a>', url, message)
 
 
 class DraftOnly:
@@ -103,20 +148,31 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     # view the list. Django leaves out an action the user may not run, and refuses its POST.
     @admin.action(description=_("Publiceren (na controle van de inhoud)"), permissions=["publish"])
     def publish(self, request, queryset):
-        for aid in queryset:
+        """The selected drafts are published together (one per language, compared with
+        each other), or none of them."""
+        drafts = []
+        for aid in queryset.order_by("language"):
             if aid.is_published:
                 self.message_user(request, _("%(aid)s is al gepubliceerd.") % {"aid": aid}, messages.WARNING)
-                continue
-            try:
-                actions.publish(aid)
-            except ContentError as error:
-                self.message_user(
-                    request,
-                    _("%(aid)s is niet gepubliceerd: %(problems)s")
-                    % {"aid": aid, "problems": "; ".join(error.problems)},
-                    messages.ERROR,
-                )
             else:
+                drafts.append(aid)
+        if not drafts:
+            return
+        try:
+            actions.publish(*drafts)
+        except ContentError as error:
+            names = ", ".join(str(aid) for aid in drafts)
+            self.message_user(
+                request,
+                format_html(
+                    "{} <ul>{}</ul>",
+                    _("Niet gepubliceerd: %(aids)s. Los dit eerst op:") % {"aids": names},
+                    format_html_join("", "<li>{}</li>", ((problem_link(p, drafts),) for p in error.readable)),
+                ),
+                messages.ERROR,
+            )
+        else:
+            for aid in drafts:
                 self.message_user(request, _("%(aid)s is gepubliceerd.") % {"aid": aid}, messages.SUCCESS)
 
     @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"), permissions=["add"])

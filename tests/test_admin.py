@@ -57,8 +57,8 @@ def test_publishing_a_broken_draft_shows_the_problems_and_keeps_it_a_draft(admin
     Option.objects.filter(aid=draft, key="medicijnen").update(where="")
     response = run_action(admin_client, "publish", draft)
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
-    assert "niet gepubliceerd" in message
-    assert "options[1] (medicijnen).where: a text is required" in message
+    assert "Niet gepubliceerd" in message
+    assert "Optie &#x27;Medicijnen&#x27; – waar: een tekst is verplicht" in message
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.DRAFT
 

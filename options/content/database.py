@@ -25,6 +25,9 @@ from ..models import (
 )
 from .checks import validate
 from .normal_form import normalise
+from .readable import describe
+from .schema import AID, ContentError
+from .translations import compare_translations
 
 
 def next_version(slug, language):
@@ -290,8 +293,37 @@ def export(aid):
     return json.loads(json.dumps(content, default=str))
 
 
-def check_draft(aid):
-    """Check a draft edited in the admin with the same rules as a file."""
+LANGUAGE_NAMES = {"nl": "de Nederlandse", "en": "de Engelse"}
+
+
+def place_of(aid):
+    return f"{aid.language}, versie {aid.version}"
+
+
+def name_of(aid):
+    """A version as a problem names it: 'de Engelse versie 3 (gepubliceerd)'."""
+    language = LANGUAGE_NAMES.get(aid.language, aid.language)
+    return f"{language} versie {aid.version} ({aid.get_status_display()})"
+
+
+def check_draft(aid, translations=()):
+    """Check a draft edited in the admin with the same rules as a file, and against its
+    translations (other versions, each in another language) as the import checks the
+    files against each other. A ContentError carries `readable`: the problems in Dutch,
+    each naming its field (options.content.readable)."""
     content = export(aid)
-    validate(content, f"{aid.language}, versie {aid.version}")
-    return normalise(content)
+    prefix = place_of(aid)
+    problems = []
+    try:
+        validate(content, prefix)
+    except ContentError as error:
+        problems.extend(error.problems)
+    if not problems:
+        content = normalise(content)
+        for other in translations:
+            compare_translations(content, normalise(export(other)), AID, prefix, name_of(other), problems)
+    if problems:
+        error = ContentError(problems)
+        error.readable = [describe(problem, content, prefix) for problem in problems]
+        raise error
+    return content
