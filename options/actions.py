@@ -59,7 +59,7 @@ def translations_of(aid, drafts):
 
 
 @transaction.atomic
-def publish(*aids):
+def publish(*aids, user=None):
     """Publish drafts, at most one per language, together or not at all: each after the
     import's checks and compared with its translations (the drafts published with it, or
     the current version of that language). A draft older than the published version is
@@ -93,11 +93,34 @@ def publish(*aids):
         aid.content_hash = content_hash(aid.checked_content)
         aid.status = DecisionAid.Status.PUBLISHED
         aid.published_at = timezone.now()
+        aid.published_by = user
         aid.save()
     return list(aids)
 
 
+def newer_than(aid):
+    """The current published version if it is newer than `aid`, else None."""
+    current = DecisionAid.objects.current(aid.slug, aid.language)
+    return current if current is not None and current.version > aid.version else None
+
+
 @transaction.atomic
-def new_draft(aid):
-    """A draft copy of a version, to edit: the published version itself never changes."""
-    return build(export(aid))
+def new_draft(aid, user=None, undo_newer=False):
+    """A draft copy of a version, to edit: the published version itself never changes.
+
+    A draft of a version older than the current one would undo the newer changes when
+    published: refused unless `undo_newer` says that is meant (going back to it)."""
+    newer = newer_than(aid)
+    if newer is not None and not undo_newer:
+        raise refusal(
+            _(
+                "Versie %(version)s is ouder dan de gepubliceerde versie %(current)s: een concept ervan maakt de "
+                "wijzigingen van de nieuwere versies ongedaan. Maak een concept van versie %(current)s, of kies "
+                "'Concept maken van een oudere versie' als je echt terug wilt."
+            )
+            % {"version": aid.version, "current": newer.version}
+        )
+    draft = build(export(aid))
+    draft.based_on, draft.created_by = aid, user
+    draft.save(update_fields=["based_on", "created_by"])
+    return draft

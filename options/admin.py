@@ -138,11 +138,40 @@ class InfoSectionInline(DraftOnlyInline, admin.StackedInline):
 
 @admin.register(DecisionAid)
 class DecisionAidAdmin(DraftOnlyAdmin):
-    list_display = ["title", "language", "version", "status", "published_at", "next_review_date"]
+    list_display = [
+        "title",
+        "language",
+        "version",
+        "status",
+        "based_on_version",
+        "created_by",
+        "published_by",
+        "published_at",
+        "next_review_date",
+    ]
+    list_select_related = ["based_on", "created_by", "published_by"]
     list_filter = ["slug", "language", "status"]
-    readonly_fields = ["status", "published_at", "content_hash", "created_at"]
+    readonly_fields = [
+        "status",
+        "based_on_version",
+        "created_by",
+        "created_at",
+        "published_by",
+        "published_at",
+        "content_hash",
+    ]
+
+    @admin.display(description=_("gemaakt van versie"))
+    def based_on_version(self, aid):
+        return aid.based_on.version if aid.based_on else "–"
+
+    def get_readonly_fields(self, request, obj=None):
+        """Which aid a version belongs to is fixed once it exists (DecisionAid.IDENTITY)."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*DecisionAid.IDENTITY, *fields] if obj is not None else fields
+
     inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
-    actions = ["publish", "make_new_draft"]
+    actions = ["publish", "make_new_draft", "make_draft_of_older_version"]
 
     # Without allowed_permissions an action is offered to, and run for, anyone who may
     # view the list. Django leaves out an action the user may not run, and refuses its POST.
@@ -159,7 +188,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         if not drafts:
             return
         try:
-            actions.publish(*drafts)
+            actions.publish(*drafts, user=request.user)
         except ContentError as error:
             names = ", ".join(str(aid) for aid in drafts)
             self.message_user(
@@ -176,10 +205,30 @@ class DecisionAidAdmin(DraftOnlyAdmin):
                 self.message_user(request, _("%(aid)s is gepubliceerd.") % {"aid": aid}, messages.SUCCESS)
 
     @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"), permissions=["add"])
-    def make_new_draft(self, request, queryset):
+    def make_new_draft(self, request, queryset, undo_newer=False):
         for aid in queryset:
-            draft = actions.new_draft(aid)
+            try:
+                draft = actions.new_draft(aid, user=request.user, undo_newer=undo_newer)
+            except ContentError as error:
+                self.message_user(request, error.readable[0].message, messages.ERROR)
+                continue
             self.message_user(request, _("Concept gemaakt: %(draft)s") % {"draft": draft}, messages.SUCCESS)
+            if undo_newer and (newer := actions.newer_than(aid)):
+                self.message_user(
+                    request,
+                    _(
+                        "Let op: dit concept is gemaakt van versie %(version)s. Publiceren maakt de wijzigingen "
+                        "van de nieuwere versies (nu versie %(current)s) ongedaan."
+                    )
+                    % {"version": aid.version, "current": newer.version},
+                    messages.WARNING,
+                )
+
+    @admin.action(
+        description=_("Concept maken van een oudere versie (maakt nieuwere wijzigingen ongedaan)"), permissions=["add"]
+    )
+    def make_draft_of_older_version(self, request, queryset):
+        self.make_new_draft(request, queryset, undo_newer=True)
 
     def has_publish_permission(self, request):
         return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")

@@ -74,6 +74,35 @@ class DecisionAid(models.Model):
         max_length=64, blank=True, editable=False, verbose_name=_("controlegetal van de inhoud")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("gemaakt op"))
+    # The trace of a version: from which version a draft was made, by whom, and who
+    # published it (staff accounts, never a patient).
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gemaakt van versie"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gepubliceerd door"),
+    )
 
     title = models.CharField(max_length=200, verbose_name=_("titel"))
     intro = LinesField(help_text=_("Eén alinea per regel."), verbose_name=_("inleiding"))
@@ -109,13 +138,32 @@ class DecisionAid(models.Model):
     def __str__(self):
         return f"{self.title} ({self.language}, versie {self.version}, {self.get_status_display()})"
 
+    # Which aid a version belongs to: fixed when it is made. A Dutch draft saved as
+    # English would replace the English aid on /en/ when published.
+    IDENTITY = ("slug", "language", "version")
+
     def save(self, *args, **kwargs):
         self.check_editable()
+        self.check_identity()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         self.check_editable()
         return super().delete(*args, **kwargs)
+
+    def check_identity(self):
+        """Refuse a change of slug, language or version of a stored version."""
+        if self.pk is None:
+            return
+        stored = DecisionAid.objects.filter(pk=self.pk).values(*self.IDENTITY).first()
+        if stored is None:
+            return
+        changed = [name for name in self.IDENTITY if stored[name] != getattr(self, name)]
+        if changed:
+            raise ValidationError(
+                _("De %(fields)s van een versie liggen vast zodra de versie gemaakt is; ze kunnen niet veranderen."),
+                params={"fields": ", ".join(str(self._meta.get_field(name).verbose_name) for name in changed)},
+            )
 
     @property
     def decision_aid(self):
