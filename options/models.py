@@ -427,6 +427,16 @@ class ValueStatementFit(VersionedContent):
     match = models.CharField(max_length=16, choices=Match.choices, verbose_name=_("past"))
     reason = models.TextField(verbose_name=_("reden"))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    # The outcome whose figure the reason states: the loader checks that it states it.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("noemt uitkomst"),
+        help_text=_("De uitkomst waarvan de reden het getal noemt; het getal moet dan kloppen."),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["statement", "option"], name="unique_fit_per_option")]
@@ -449,6 +459,17 @@ class KnowledgeQuestion(AidPart):
     question = models.CharField(max_length=300, verbose_name=_("vraag"))
     explanation = models.TextField(verbose_name=_("uitleg"))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    # The outcome whose figure the question asks for: the loader checks the explanation
+    # and the right answer state it.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vraagt naar uitkomst"),
+        help_text=_("De uitkomst waarnaar de vraag vraagt; uitleg en goed antwoord moeten dat getal noemen."),
+    )
 
     class Meta(AidPart.Meta):
         constraints = unique_key("knowledge_question")

@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 
 from options import actions
 from options.content.schema import ContentError
-from options.models import DecisionAid, Option, Outcome
+from options.models import ComparisonCell, DecisionAid, Option, Outcome
 from tests import factories
 
 
@@ -23,6 +23,9 @@ def change_the_figure(draft, low):
         high=low,
         positive=f"Bij {low} van de 100 vrouwen gebeurt het.",
         negative=f"Bij {100 - low} van de 100 vrouwen gebeurt het niet.",
+    )
+    ComparisonCell.objects.filter(row__aid=draft, outcome__key="medicijnen-werkt").update(
+        text=f"Bij {low} van de 100 vrouwen."
     )
 
 

@@ -130,13 +130,18 @@ def build(content):
             match=fit["match"],
             reason=fit["reason"],
             source=sources[fit["source"]],
+            outcome=outcomes.get(fit["outcome"]),
         )
         for statement, item in zip(statements, content["value_statements"], strict=True)
         for key, fit in item["fit"].items()
     )
     questions = KnowledgeQuestion.objects.bulk_create(
         KnowledgeQuestion(
-            aid=aid, position=i, source=sources[item["source"]], **plain(item, "key", "question", "explanation")
+            aid=aid,
+            position=i,
+            source=sources[item["source"]],
+            outcome=outcomes.get(item["outcome"]),
+            **plain(item, "key", "question", "explanation"),
         )
         for i, item in enumerate(content["knowledge_questions"])
     )
@@ -252,8 +257,13 @@ def export(aid):
                 "key": statement.key,
                 "text": statement.text,
                 "fit": {
-                    fit.option.key: {"match": fit.match, "reason": fit.reason, "source": fit.source.key}
-                    for fit in statement.fits.select_related("option", "source")
+                    fit.option.key: {
+                        "match": fit.match,
+                        "reason": fit.reason,
+                        "source": fit.source.key,
+                        "outcome": key_or_none(fit.outcome),
+                    }
+                    for fit in statement.fits.select_related("option", "source", "outcome")
                 },
             }
             for statement in aid.value_statements.all()
@@ -264,8 +274,9 @@ def export(aid):
                 "choices": [plain(c, "key", "text") for c in q.choices.all()],
                 "answer": next((c.key for c in q.choices.all() if c.is_correct), None),
                 "source": q.source.key,
+                "outcome": key_or_none(q.outcome),
             }
-            for q in aid.knowledge_questions.select_related("source").prefetch_related("choices")
+            for q in aid.knowledge_questions.select_related("source", "outcome").prefetch_related("choices")
         ],
         "situation_questions": [
             {

@@ -95,7 +95,7 @@ MESSAGES = [
     ),
     (
         r"the text cites outcome '(.*)' with (.+), but the outcome says (.+)",
-        "{1} in de tekst, maar de uitkomst zegt {2}",
+        "hier staat {1}, maar uitkomst '{0}' zegt {2}",
     ),
 ]
 
@@ -127,7 +127,7 @@ def dutch_message(message):
     for pattern, dutch in MESSAGES:
         if match := re.fullmatch(pattern, message, re.DOTALL):
             return dutch.format(*match.groups())
-    return message
+    return message.replace("no figure", "geen getal")
 
 
 def label(model, name):
@@ -158,6 +158,7 @@ def readable_path(path, content):
     """The Dutch labels of a path's parts, and (collection, index, key) of its top item."""
     labels, located = [], (None, None, None)
     model, value = DecisionAid, content
+    per_option, option = False, None
     for number, segment in enumerate(path.split(".")):
         match = SEGMENT.match(segment)
         if match is None:
@@ -179,16 +180,18 @@ def readable_path(path, content):
             labels.append(item_name(model, name_field, item, index))
             value = item
         elif nested is not None and index is None:
-            # A mapping per option: the next segment is the option's key.
-            model, value = nested, value.get(name) if isinstance(value, dict) else None
-            labels.append(label(model if name not in FILE_FIELDS else DecisionAid, name))
-        elif model in (ComparisonCell, ValueStatementFit) and isinstance(value, dict) and name in value:
-            labels[-1] = _("%(field)s bij %(option)s") % {"field": labels[-1], "option": option_name(content, name)}
-            value = value.get(name)
+            # A mapping per option ("cells", "fit"): the next segment is the option's key.
+            model, value, per_option = nested, value.get(name) if isinstance(value, dict) else None, True
+            labels.append(label(DecisionAid, name))
+        elif per_option and isinstance(value, dict) and name in value:
+            labels[-1] = _("bij %(option)s") % {"option": option_name(content, name)}
+            value, per_option, option = value.get(name), False, labels.pop()
         else:
             field = label(model, name)
-            labels.append(
-                field if index is None else _("%(field)s, regel %(line)s") % {"field": field, "line": index + 1}
-            )
+            if index is not None:
+                field = _("%(field)s, regel %(line)s") % {"field": field, "line": index + 1}
+            if option:
+                field, option = f"{field} {option}", None
+            labels.append(field)
             value = value.get(name) if isinstance(value, dict) else None
     return labels, located
