@@ -1,9 +1,13 @@
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from . import actions
+from . import actions, views
 from .content.database import name_of, place_of
 from .content.schema import ContentError
 from .models import (
@@ -97,7 +101,28 @@ class DraftOnly:
 
 
 class DraftOnlyInline(DraftOnly):
+    """In the admin a clinician edits texts and figures; the structure (which items there
+    are, their keys, order and option) comes with the version: a key is what her answers
+    and the translations refer to, so a change breaks them. New items come through the
+    content files, in every language at once."""
+
     extra = 0
+    fixed = ("key", "option", "row", "statement", "question")
+    exclude = ["position"]
+
+    def get_readonly_fields(self, request, obj=None):
+        names = {field.name for field in self.model._meta.fields}
+        return [*super().get_readonly_fields(request, obj), *(name for name in self.fixed if name in names)]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        names = {field.name for field in self.model._meta.fields if field.is_relation}
+        return super().get_queryset(request).select_related(*(name for name in self.fixed if name in names))
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -121,18 +146,22 @@ class AlarmSignInline(DraftOnlyInline, admin.TabularInline):
 
 
 class OptionInline(DraftOnlyInline, admin.StackedInline):
+    classes = ["collapse"]
     model = Option
 
 
 class OutcomeInline(DraftOnlyInline, admin.StackedInline):
+    classes = ["collapse"]
     model = Outcome
 
 
 class FlagInline(DraftOnlyInline, admin.StackedInline):
+    classes = ["collapse"]
     model = Flag
 
 
 class InfoSectionInline(DraftOnlyInline, admin.StackedInline):
+    classes = ["collapse"]
     model = InfoSection
 
 
@@ -168,7 +197,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     def get_readonly_fields(self, request, obj=None):
         """Which aid a version belongs to is fixed once it exists (DecisionAid.IDENTITY)."""
         fields = super().get_readonly_fields(request, obj)
-        return [*DecisionAid.IDENTITY, *fields] if obj is not None else fields
+        return ["preview_links", *DecisionAid.IDENTITY, *fields] if obj is not None else fields
 
     inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
     actions = ["publish", "make_new_draft", "make_draft_of_older_version"]
@@ -230,6 +259,36 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     def make_draft_of_older_version(self, request, queryset):
         self.make_new_draft(request, queryset, undo_newer=True)
 
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview)
+        return [
+            path("<int:pk>/voorbeeld/", preview, name="options_decisionaid_preview"),
+            path("<int:pk>/voorbeeld/<slug:key>/", preview, name="options_decisionaid_preview_option"),
+            *super().get_urls(),
+        ]
+
+    def preview(self, request, pk, key=None):
+        """A version's comparison page or option page as she would see it: to read a draft
+        before publishing it. Staff with the right to view versions only."""
+        aid = DecisionAid.objects.with_everything().filter(pk=pk).first()
+        if aid is None:
+            raise Http404
+        if not self.has_view_permission(request, aid):
+            raise PermissionDenied
+        with translation.override(aid.language):
+            if key is None:
+                return render(request, "options/comparison.html", {**views.comparison_context(aid), "preview": True})
+            return render(request, "options/option.html", {**views.option_context(aid, key), "preview": True})
+
+    @admin.display(description=_("voorbeeld voor de patiënt"))
+    def preview_links(self, aid):
+        links = [(reverse("admin:options_decisionaid_preview", args=[aid.pk]), _("Vergelijken"))]
+        links += [
+            (reverse("admin:options_decisionaid_preview_option", args=[aid.pk, option.key]), option.name)
+            for option in aid.options.all()
+        ]
+        return format_html_join(" · ", '<a href="{}" target="_blank">{}</a>', links)
+
     def has_publish_permission(self, request):
         return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")
 
@@ -253,6 +312,12 @@ class SituationChoiceInline(DraftOnlyInline, admin.TabularInline):
 class VersionPartAdmin(DraftOnlyAdmin):
     list_filter = ["aid__language", "aid__version"]
     list_select_related = ["aid"]
+    exclude = ["position"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """An item's key and version are fixed once it exists (see DraftOnlyInline)."""
+        fields = super().get_readonly_fields(request, obj)
+        return ["aid", "key", *fields] if obj is not None else fields
 
 
 @admin.register(ComparisonRow)
