@@ -63,7 +63,10 @@ def publish(*aids, user=None):
     """Publish drafts, at most one per language, together or not at all: each after the
     import's checks and compared with its translations (the drafts published with it, or
     the current version of that language). A draft older than the published version is
-    refused: it would not become current, and would undo newer changes."""
+    refused: it would not become current, and would undo newer changes.
+
+    `user` is the reviewer who approves the drafts by publishing them: never one who made
+    or edited them (a second clinician signs off; the import of reviewed files has none)."""
     drafts = {}
     for aid in aids:
         if (aid.slug, aid.language) in drafts:
@@ -71,6 +74,14 @@ def publish(*aids, user=None):
         drafts[(aid.slug, aid.language)] = aid
     problems, readable = [], []
     for aid in aids:
+        if user is not None and (aid.created_by_id == user.pk or aid.edited_by.filter(pk=user.pk).exists()):
+            message = _(
+                "Je hebt versie %(version)s zelf gemaakt of bewerkt. Een andere beoordelaar keurt haar goed en "
+                "publiceert haar."
+            ) % {"version": aid.version}
+            problems.append(message)
+            readable.append(Problem(message))
+            continue
         current = DecisionAid.objects.current(aid.slug, aid.language)
         if current is not None and current.version > aid.version:
             message = _(

@@ -2,13 +2,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import actions, views
-from .content.database import name_of, place_of
+from .content.changes import changes
+from .content.database import export, name_of, place_of
+from .content.normal_form import normalise
 from .content.schema import ContentError
 from .models import (
     AlarmSign,
@@ -136,6 +139,11 @@ class DraftOnlyAdmin(DraftOnly, admin.ModelAdmin):
         self.limit_to_version(form.base_fields, obj)
         return form
 
+    def save_related(self, request, form, formsets, change):
+        """Whoever saves a draft has edited it, and may not approve it (actions.publish)."""
+        super().save_related(request, form, formsets, change)
+        form.instance.decision_aid.edited_by.add(request.user)
+
 
 class SourceInline(DraftOnlyInline, admin.TabularInline):
     model = Source
@@ -197,7 +205,37 @@ class DecisionAidAdmin(DraftOnlyAdmin):
     def get_readonly_fields(self, request, obj=None):
         """Which aid a version belongs to is fixed once it exists (DecisionAid.IDENTITY)."""
         fields = super().get_readonly_fields(request, obj)
-        return ["preview_links", *DecisionAid.IDENTITY, *fields] if obj is not None else fields
+        if obj is None:
+            return fields
+        return ["preview_links", "changes_against_published", *DecisionAid.IDENTITY, *fields, "edited_by"]
+
+    @admin.display(description=_("wijzigingen ten opzichte van de gepubliceerde versie"))
+    def changes_against_published(self, aid):
+        """For the reviewer: a link to what this draft changes, field by field."""
+        if aid.is_published:
+            return "–"
+        url = reverse("admin:options_decisionaid_changes", args=[aid.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Bekijk de wijzigingen, veld voor veld"))
+
+    def changes_view(self, request, pk):
+        """What a draft changes against the current published version, field by field:
+        what the reviewer reads before approving it."""
+        aid = DecisionAid.objects.filter(pk=pk).first()
+        if aid is None:
+            raise Http404
+        if not self.has_view_permission(request, aid):
+            raise PermissionDenied
+        current = DecisionAid.objects.current(aid.slug, aid.language)
+        found = changes(normalise(export(aid)), normalise(export(current))) if current else []
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Wijzigingen in %(aid)s") % {"aid": aid},
+            "aid": aid,
+            "current": current,
+            "changes": found,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/options/changes.html", context)
 
     inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
     actions = ["publish", "make_new_draft", "make_draft_of_older_version"]
@@ -263,6 +301,11 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         preview = self.admin_site.admin_view(self.preview)
         return [
             path("<int:pk>/voorbeeld/", preview, name="options_decisionaid_preview"),
+            path(
+                "<int:pk>/wijzigingen/",
+                self.admin_site.admin_view(self.changes_view),
+                name="options_decisionaid_changes",
+            ),
             path("<int:pk>/voorbeeld/<slug:key>/", preview, name="options_decisionaid_preview_option"),
             *super().get_urls(),
         ]

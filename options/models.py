@@ -94,6 +94,9 @@ class DecisionAid(models.Model):
         related_name="+",
         verbose_name=_("gemaakt door"),
     )
+    edited_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("bewerkt door")
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
