@@ -1,14 +1,26 @@
 """Every change to the content's versions, each in one transaction: importing files
-as a new published version, publishing a draft after the same checks as an import, and
+as a new published version, publishing drafts after the same checks as an import, and
 making a draft from a version. A published version never changes
-(docs/decisions/0001-immutable-content-versions.md)."""
+(docs/decisions/0001-immutable-content-versions.md); publishing and its checks:
+docs/decisions/0009-publishing-checks-and-trace.md."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .content.database import build, check_draft, export
 from .content.normal_form import content_hash
+from .content.readable import Problem
+from .content.schema import ContentError
 from .models import DecisionAid
+
+
+def refusal(message):
+    """A ContentError for a refusal that is not about one field."""
+    error = ContentError([message])
+    error.readable = [Problem(message)]
+    return error
 
 
 @transaction.atomic
@@ -27,17 +39,99 @@ def import_content(content):
     return aid, True
 
 
-@transaction.atomic
-def publish(aid):
-    content = check_draft(aid)
-    aid.content_hash = content_hash(content)
-    aid.status = DecisionAid.Status.PUBLISHED
-    aid.published_at = timezone.now()
-    aid.save()
-    return aid
+def translations_of(aid, drafts):
+    """The versions a draft is compared with, as the import compares the files: another
+    language against the default language, the default language against every other.
+    A draft published together with it counts, else that language's current version."""
+    reference = settings.LANGUAGE_CODE
+    languages = [code for code, _name in settings.LANGUAGES if code != aid.language]
+    if aid.language != reference:
+        languages = [reference]
+    versions = []
+    for language in languages:
+        together = drafts.get((aid.slug, language))
+        if together is not None and aid.language == reference:
+            continue  # that draft is compared with this one
+        other = together or DecisionAid.objects.current(aid.slug, language)
+        if other is not None:
+            versions.append(other)
+    return versions
 
 
 @transaction.atomic
-def new_draft(aid):
-    """A draft copy of a version, to edit: the published version itself never changes."""
-    return build(export(aid))
+def publish(*aids, user=None):
+    """Publish drafts, at most one per language, together or not at all: each after the
+    import's checks and compared with its translations (the drafts published with it, or
+    the current version of that language). A draft older than the published version is
+    refused: it would not become current, and would undo newer changes.
+
+    `user` is the reviewer who approves the drafts by publishing them: never one who made
+    or edited them (a second clinician signs off; the import of reviewed files has none)."""
+    drafts = {}
+    for aid in aids:
+        if (aid.slug, aid.language) in drafts:
+            raise refusal(_("Kies per taal één concept om te publiceren."))
+        drafts[(aid.slug, aid.language)] = aid
+    problems, readable = [], []
+    for aid in aids:
+        if user is not None and (aid.created_by_id == user.pk or aid.edited_by.filter(pk=user.pk).exists()):
+            message = _(
+                "Je hebt versie %(version)s zelf gemaakt of bewerkt. Een andere beoordelaar keurt haar goed en "
+                "publiceert haar."
+            ) % {"version": aid.version}
+            problems.append(message)
+            readable.append(Problem(message))
+            continue
+        current = DecisionAid.objects.current(aid.slug, aid.language)
+        if current is not None and current.version > aid.version:
+            message = _(
+                "Versie %(version)s is ouder dan de gepubliceerde versie %(current)s en wordt niet gepubliceerd: "
+                "ze zou de nieuwere wijzigingen ongedaan maken. Maak een nieuw concept van versie %(current)s."
+            ) % {"version": aid.version, "current": current.version}
+            problems.append(message)
+            readable.append(Problem(message))
+            continue
+        try:
+            aid.checked_content = check_draft(aid, translations_of(aid, drafts))
+        except ContentError as error:
+            problems.extend(error.problems)
+            readable.extend(error.readable)
+    if problems:
+        error = ContentError(problems)
+        error.readable = readable
+        raise error
+    for aid in aids:
+        aid.content_hash = content_hash(aid.checked_content)
+        aid.status = DecisionAid.Status.PUBLISHED
+        aid.published_at = timezone.now()
+        aid.published_by = user
+        aid.save()
+    return list(aids)
+
+
+def newer_than(aid):
+    """The current published version if it is newer than `aid`, else None."""
+    current = DecisionAid.objects.current(aid.slug, aid.language)
+    return current if current is not None and current.version > aid.version else None
+
+
+@transaction.atomic
+def new_draft(aid, user=None, undo_newer=False):
+    """A draft copy of a version, to edit: the published version itself never changes.
+
+    A draft of a version older than the current one would undo the newer changes when
+    published: refused unless `undo_newer` says that is meant (going back to it)."""
+    newer = newer_than(aid)
+    if newer is not None and not undo_newer:
+        raise refusal(
+            _(
+                "Versie %(version)s is ouder dan de gepubliceerde versie %(current)s: een concept ervan maakt de "
+                "wijzigingen van de nieuwere versies ongedaan. Maak een concept van versie %(current)s, of kies "
+                "'Concept maken van een oudere versie' als je echt terug wilt."
+            )
+            % {"version": aid.version, "current": newer.version}
+        )
+    draft = build(export(aid))
+    draft.based_on, draft.created_by = aid, user
+    draft.save(update_fields=["based_on", "created_by"])
+    return draft

@@ -64,26 +64,65 @@ class DecisionAid(models.Model):
         DRAFT = "draft", _("concept")
         PUBLISHED = "published", _("gepubliceerd")
 
-    slug = models.SlugField()
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
-    version = models.PositiveIntegerField()
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(null=True, blank=True)
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    title = models.CharField(max_length=200)
-    intro = LinesField(help_text=_("Eén alinea per regel."))
-    choice_is_yours = LinesField(help_text=_("Eén alinea per regel."))
-    production_date = models.DateField()
-    next_review_date = models.DateField()
-    update_policy = models.TextField()
-    authors = LinesField(help_text=_("Eén maker per regel, met naam en rol."))
-    reviewers = LinesField(
-        blank=True, default=list, help_text=_("Eén klinisch beoordelaar per regel, met naam en rol.")
+    slug = models.SlugField(verbose_name=_("adres (slug)"))
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, verbose_name=_("taal"))
+    version = models.PositiveIntegerField(verbose_name=_("versie"))
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("gepubliceerd op"))
+    content_hash = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("controlegetal van de inhoud")
     )
-    evidence = models.TextField(blank=True, default="", help_text=_("Waar de getallen vandaan komen."))
-    funding = models.TextField(help_text=_("Financiering en belangenverstrengeling."))
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("gemaakt op"))
+    # The trace of a version: from which version a draft was made, by whom, and who
+    # published it (staff accounts, never a patient).
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gemaakt van versie"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
+    )
+    edited_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("bewerkt door")
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gepubliceerd door"),
+    )
+
+    title = models.CharField(max_length=200, verbose_name=_("titel"))
+    intro = LinesField(help_text=_("Eén alinea per regel."), verbose_name=_("inleiding"))
+    choice_is_yours = LinesField(help_text=_("Eén alinea per regel."), verbose_name=_("jouw keuze"))
+    production_date = models.DateField(verbose_name=_("datum van maken"))
+    next_review_date = models.DateField(verbose_name=_("volgende herziening"))
+    update_policy = models.TextField(verbose_name=_("beleid voor herziening"))
+    authors = LinesField(help_text=_("Eén maker per regel, met naam en rol."), verbose_name=_("makers"))
+    reviewers = LinesField(
+        blank=True,
+        default=list,
+        help_text=_("Eén klinisch beoordelaar per regel, met naam en rol."),
+        verbose_name=_("klinisch beoordelaars"),
+    )
+    evidence = models.TextField(
+        blank=True, default="", help_text=_("Waar de getallen vandaan komen."), verbose_name=_("onderbouwing")
+    )
+    funding = models.TextField(help_text=_("Financiering en belangenverstrengeling."), verbose_name=_("financiering"))
 
     objects = DecisionAidQuerySet.as_manager()
 
@@ -101,13 +140,32 @@ class DecisionAid(models.Model):
     def __str__(self):
         return f"{self.title} ({self.language}, versie {self.version}, {self.get_status_display()})"
 
+    # Which aid a version belongs to: fixed when it is made. A Dutch draft saved as
+    # English would replace the English aid on /en/ when published.
+    IDENTITY = ("slug", "language", "version")
+
     def save(self, *args, **kwargs):
         self.check_editable()
+        self.check_identity()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         self.check_editable()
         return super().delete(*args, **kwargs)
+
+    def check_identity(self):
+        """Refuse a change of slug, language or version of a stored version."""
+        if self.pk is None:
+            return
+        stored = DecisionAid.objects.filter(pk=self.pk).values(*self.IDENTITY).first()
+        if stored is None:
+            return
+        changed = [name for name in self.IDENTITY if stored[name] != getattr(self, name)]
+        if changed:
+            raise ValidationError(
+                _("De %(fields)s van een versie liggen vast zodra de versie gemaakt is; ze kunnen niet veranderen."),
+                params={"fields": ", ".join(str(self._meta.get_field(name).verbose_name) for name in changed)},
+            )
 
     @property
     def decision_aid(self):
@@ -181,8 +239,8 @@ class VersionedContent(models.Model):
 class AidPart(VersionedContent):
     """An ordered item with a key that is unique within its version (subclasses add `aid`)."""
 
-    key = models.SlugField(max_length=60)
-    position = models.PositiveSmallIntegerField(default=0)
+    key = models.SlugField(max_length=60, verbose_name=_("sleutel"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("volgorde"))
 
     class Meta:
         abstract = True
@@ -201,11 +259,13 @@ def unique_key(name):
 
 
 class Source(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sources")
-    label = models.CharField(max_length=200, help_text=_("Korte naam in bronvermeldingen."))
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(max_length=300)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sources", verbose_name=_("keuzehulp"))
+    label = models.CharField(
+        max_length=200, help_text=_("Korte naam in bronvermeldingen."), verbose_name=_("korte naam")
+    )
+    title = models.CharField(max_length=300, verbose_name=_("titel"))
+    publisher = models.CharField(max_length=300, verbose_name=_("uitgever"))
+    year = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("jaar"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("source")
@@ -217,22 +277,25 @@ class Source(AidPart):
 
 
 class Option(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="options")
-    name = models.CharField(max_length=100)
-    summary = models.CharField(max_length=300)
-    steps = LinesField(help_text=_("Eén stap per regel."))
-    where = models.TextField()
-    duration = models.TextField()
-    pain_and_bleeding = models.TextField()
-    recovery = models.TextField()
-    pros = LinesField(help_text=_("Eén voordeel per regel."))
-    cons = LinesField(help_text=_("Eén nadeel per regel."))
-    prepare = LinesField(help_text=_("Eén punt per regel."))
-    contact = LinesField(help_text=_("Eén reden per regel."))
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="options", verbose_name=_("keuzehulp"))
+    name = models.CharField(max_length=100, verbose_name=_("naam"))
+    summary = models.CharField(max_length=300, verbose_name=_("samenvatting"))
+    steps = LinesField(help_text=_("Eén stap per regel."), verbose_name=_("stappen"))
+    where = models.TextField(verbose_name=_("waar"))
+    duration = models.TextField(verbose_name=_("hoe lang"))
+    pain_and_bleeding = models.TextField(verbose_name=_("pijn en bloedverlies"))
+    recovery = models.TextField(verbose_name=_("herstel"))
+    pros = LinesField(help_text=_("Eén voordeel per regel."), verbose_name=_("voordelen"))
+    cons = LinesField(help_text=_("Eén nadeel per regel."), verbose_name=_("nadelen"))
+    prepare = LinesField(help_text=_("Eén punt per regel."), verbose_name=_("voorbereiden"))
+    contact = LinesField(help_text=_("Eén reden per regel."), verbose_name=_("contact opnemen"))
     contact_office_hours = LinesField(
-        blank=True, default=list, help_text=_("Redenen om te bellen die tot kantooruren kunnen wachten; één per regel.")
+        blank=True,
+        default=list,
+        help_text=_("Redenen om te bellen die tot kantooruren kunnen wachten; één per regel."),
+        verbose_name=_("contact tijdens kantooruren"),
     )
-    sources = models.ManyToManyField(Source, related_name="+")
+    sources = models.ManyToManyField(Source, related_name="+", verbose_name=_("bronnen"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("option")
@@ -252,10 +315,12 @@ class AlarmSign(AidPart):
         AT_ONCE = "at_once", _("bel meteen")
         OFFICE_HOURS = "office_hours", _("bel, liefst tijdens kantooruren")
 
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="alarm_sign_items")
-    urgency = models.CharField(max_length=16, choices=Urgency.choices)
-    text = models.TextField()
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="alarm_sign_items", verbose_name=_("keuzehulp")
+    )
+    urgency = models.CharField(max_length=16, choices=Urgency.choices, verbose_name=_("urgentie"))
+    text = models.TextField(verbose_name=_("tekst"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("alarm_sign")
@@ -269,19 +334,23 @@ class AlarmSign(AidPart):
 class Outcome(AidPart):
     """A chance as a natural frequency: `low` (to `high`) out of `denominator` women."""
 
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="outcomes")
-    option = models.ForeignKey(Option, on_delete=models.CASCADE, null=True, blank=True, related_name="outcomes")
-    label = models.CharField(max_length=200)
-    reference_group = models.CharField(max_length=200)
-    time_frame = models.CharField(max_length=200)
-    low = models.PositiveSmallIntegerField()
-    high = models.PositiveSmallIntegerField()
-    denominator = models.PositiveSmallIntegerField(default=100)
-    positive = models.TextField(help_text=_("De kans positief verwoord, met het getal."))
-    negative = models.TextField(help_text=_("De kans negatief verwoord, met het getal."))
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
-    other_source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    uncertainty = models.TextField(blank=True)
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("keuzehulp"))
+    option = models.ForeignKey(
+        Option, on_delete=models.CASCADE, null=True, blank=True, related_name="outcomes", verbose_name=_("optie")
+    )
+    label = models.CharField(max_length=200, verbose_name=_("naam"))
+    reference_group = models.CharField(max_length=200, verbose_name=_("groep vrouwen"))
+    time_frame = models.CharField(max_length=200, verbose_name=_("tijdsduur"))
+    low = models.PositiveSmallIntegerField(verbose_name=_("laagste getal"))
+    high = models.PositiveSmallIntegerField(verbose_name=_("hoogste getal"))
+    denominator = models.PositiveSmallIntegerField(default=100, verbose_name=_("noemer"))
+    positive = models.TextField(help_text=_("De kans positief verwoord, met het getal."), verbose_name=_("positief"))
+    negative = models.TextField(help_text=_("De kans negatief verwoord, met het getal."), verbose_name=_("negatief"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    other_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("andere bron")
+    )
+    uncertainty = models.TextField(blank=True, verbose_name=_("onzekerheid"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("outcome")
@@ -294,8 +363,10 @@ class Outcome(AidPart):
 
 
 class ComparisonRow(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="comparison_rows")
-    question = models.CharField(max_length=200)
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="comparison_rows", verbose_name=_("keuzehulp")
+    )
+    question = models.CharField(max_length=200, verbose_name=_("vraag"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("comparison_row")
@@ -307,10 +378,14 @@ class ComparisonRow(AidPart):
 
 
 class ComparisonCell(VersionedContent):
-    row = models.ForeignKey(ComparisonRow, on_delete=models.CASCADE, related_name="cells")
-    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
-    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    row = models.ForeignKey(
+        ComparisonRow, on_delete=models.CASCADE, related_name="cells", verbose_name=_("vergelijkingsvraag")
+    )
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+", verbose_name=_("optie"))
+    text = models.TextField(verbose_name=_("tekst"))
+    outcome = models.ForeignKey(
+        Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("uitkomst")
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["row", "option"], name="unique_cell_per_option")]
@@ -327,8 +402,10 @@ class ComparisonCell(VersionedContent):
 
 
 class ValueStatement(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="value_statements")
-    text = models.CharField(max_length=300)
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="value_statements", verbose_name=_("keuzehulp")
+    )
+    text = models.CharField(max_length=300, verbose_name=_("tekst"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("value_statement")
@@ -345,11 +422,23 @@ class ValueStatementFit(VersionedContent):
         PARTLY = "partly", _("past deels")
         DOES_NOT_FIT = "does_not_fit", _("past niet")
 
-    statement = models.ForeignKey(ValueStatement, on_delete=models.CASCADE, related_name="fits")
-    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
-    match = models.CharField(max_length=16, choices=Match.choices)
-    reason = models.TextField()
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    statement = models.ForeignKey(
+        ValueStatement, on_delete=models.CASCADE, related_name="fits", verbose_name=_("waarde-uitspraak")
+    )
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+", verbose_name=_("optie"))
+    match = models.CharField(max_length=16, choices=Match.choices, verbose_name=_("past"))
+    reason = models.TextField(verbose_name=_("reden"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    # The outcome whose figure the reason states: the loader checks that it states it.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("noemt uitkomst"),
+        help_text=_("De uitkomst waarvan de reden het getal noemt; het getal moet dan kloppen."),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["statement", "option"], name="unique_fit_per_option")]
@@ -366,10 +455,23 @@ class ValueStatementFit(VersionedContent):
 
 
 class KnowledgeQuestion(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="knowledge_questions")
-    question = models.CharField(max_length=300)
-    explanation = models.TextField()
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="knowledge_questions", verbose_name=_("keuzehulp")
+    )
+    question = models.CharField(max_length=300, verbose_name=_("vraag"))
+    explanation = models.TextField(verbose_name=_("uitleg"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    # The outcome whose figure the question asks for: the loader checks the explanation
+    # and the right answer state it.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vraagt naar uitkomst"),
+        help_text=_("De uitkomst waarnaar de vraag vraagt; uitleg en goed antwoord moeten dat getal noemen."),
+    )
 
     class Meta(AidPart.Meta):
         constraints = unique_key("knowledge_question")
@@ -381,11 +483,13 @@ class KnowledgeQuestion(AidPart):
 
 
 class KnowledgeChoice(VersionedContent):
-    question = models.ForeignKey(KnowledgeQuestion, on_delete=models.CASCADE, related_name="choices")
-    key = models.SlugField(max_length=60)
-    position = models.PositiveSmallIntegerField(default=0)
-    text = models.CharField(max_length=300)
-    is_correct = models.BooleanField(default=False)
+    question = models.ForeignKey(
+        KnowledgeQuestion, on_delete=models.CASCADE, related_name="choices", verbose_name=_("kennisvraag")
+    )
+    key = models.SlugField(max_length=60, verbose_name=_("sleutel"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("volgorde"))
+    text = models.CharField(max_length=300, verbose_name=_("tekst"))
+    is_correct = models.BooleanField(default=False, verbose_name=_("goed antwoord"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["question", "key"], name="unique_knowledge_choice")]
@@ -413,19 +517,25 @@ class Flag(AidPart):
         NSAID_CAUTION = "nsaid_caution", _("voorzichtig met NSAID")
         INFORMATION = "information", _("informatie")
 
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="flags")
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    title = models.CharField(max_length=200)
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="flags", verbose_name=_("keuzehulp"))
+    kind = models.CharField(max_length=32, choices=Kind.choices, verbose_name=_("soort"))
+    title = models.CharField(max_length=200, verbose_name=_("titel"))
     # What the flag means for the doctor, in clinical words ("In het kort, voor de arts").
     clinical = models.CharField(_("voor de arts"), max_length=200)
-    text = models.TextField()
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(verbose_name=_("tekst"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
     # Conditions on her other situation answers: {question key: [choice keys]}.
     only_if = models.JSONField(
-        default=dict, blank=True, help_text=_("Alleen als elk van deze vragen een van deze antwoorden heeft.")
+        default=dict,
+        blank=True,
+        help_text=_("Alleen als elk van deze vragen een van deze antwoorden heeft."),
+        verbose_name=_("alleen als"),
     )
     unless = models.JSONField(
-        default=dict, blank=True, help_text=_("Niet als een van deze vragen een van deze antwoorden heeft.")
+        default=dict,
+        blank=True,
+        help_text=_("Niet als een van deze vragen een van deze antwoorden heeft."),
+        verbose_name=_("niet als"),
     )
 
     class Meta(AidPart.Meta):
@@ -450,10 +560,12 @@ class SituationQuestion(AidPart):
         SAFETY = "safety", _("veiligheid")
         SITUATION = "situation", _("situatie")
 
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="situation_questions")
-    group = models.CharField(max_length=16, choices=Group.choices)
-    question = models.CharField(max_length=300)
-    hint = models.TextField()
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="situation_questions", verbose_name=_("keuzehulp")
+    )
+    group = models.CharField(max_length=16, choices=Group.choices, verbose_name=_("groep"))
+    question = models.CharField(max_length=300, verbose_name=_("vraag"))
+    hint = models.TextField(verbose_name=_("uitleg"))
     # The question as a doctor writes it in a patient record, e.g. "Rhesus".
     clinical_label = models.CharField(_("voor de arts"), max_length=100)
 
@@ -467,15 +579,19 @@ class SituationQuestion(AidPart):
 
 
 class SituationChoice(VersionedContent):
-    question = models.ForeignKey(SituationQuestion, on_delete=models.CASCADE, related_name="choices")
-    key = models.SlugField(max_length=60)
-    position = models.PositiveSmallIntegerField(default=0)
-    text = models.CharField(max_length=200)
+    question = models.ForeignKey(
+        SituationQuestion, on_delete=models.CASCADE, related_name="choices", verbose_name=_("situatievraag")
+    )
+    key = models.SlugField(max_length=60, verbose_name=_("sleutel"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("volgorde"))
+    text = models.CharField(max_length=200, verbose_name=_("tekst"))
     # Her answer as a doctor writes it, e.g. "negatief" for "Ja" to "Ben je rhesus negatief?".
     clinical = models.CharField(_("voor de arts"), max_length=100)
-    flags = models.ManyToManyField(Flag, blank=True, related_name="raised_by")
+    flags = models.ManyToManyField(Flag, blank=True, related_name="raised_by", verbose_name=_("signalen"))
     # A figure that applies to women who give this answer, e.g. the chance by age group.
-    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    outcome = models.ForeignKey(
+        Outcome, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("uitkomst")
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["question", "key"], name="unique_situation_choice")]
@@ -492,10 +608,10 @@ class SituationChoice(VersionedContent):
 
 
 class InfoSection(AidPart):
-    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sections")
-    title = models.CharField(max_length=200)
-    body = LinesField(help_text=_("Eén alinea per regel."))
-    sources = models.ManyToManyField(Source, related_name="+")
+    aid = models.ForeignKey(DecisionAid, on_delete=models.CASCADE, related_name="sections", verbose_name=_("keuzehulp"))
+    title = models.CharField(max_length=200, verbose_name=_("titel"))
+    body = LinesField(help_text=_("Eén alinea per regel."), verbose_name=_("tekst"))
+    sources = models.ManyToManyField(Source, related_name="+", verbose_name=_("bronnen"))
 
     class Meta(AidPart.Meta):
         constraints = unique_key("section")

@@ -25,32 +25,34 @@ def start(request, aid):
     return render(request, "options/start.html", {"aid": aid, "options": aid.options.all()})
 
 
-@with_current_aid
-def option_detail(request, aid, key):
+def option_context(aid, key):
+    """What the option page shows (also the admin's preview of a draft)."""
     options = list(aid.options.all())
     option = next((o for o in options if o.key == key), None)
     if option is None:
         raise Http404
-    return render(
-        request,
-        "options/option.html",
-        {
-            "aid": aid,
-            "option": option,
-            "sources": option.sources.all(),
-            "outcomes": option.outcomes.all(),
-            "other_options": [o for o in options if o != option],
-        },
-    )
+    return {
+        "aid": aid,
+        "option": option,
+        "sources": option.sources.all(),
+        "outcomes": option.outcomes.all(),
+        "other_options": [o for o in options if o != option],
+    }
+
+
+def comparison_context(aid):
+    """What the comparison page shows (also the admin's preview of a draft)."""
+    return {"aid": aid, "options": aid.options.all(), "rows": aid.comparison_rows.all()}
+
+
+@with_current_aid
+def option_detail(request, aid, key):
+    return render(request, "options/option.html", option_context(aid, key))
 
 
 @with_current_aid
 def comparison(request, aid):
-    return render(
-        request,
-        "options/comparison.html",
-        {"aid": aid, "options": aid.options.all(), "rows": aid.comparison_rows.all()},
-    )
+    return render(request, "options/comparison.html", comparison_context(aid))
 
 
 @with_current_aid

@@ -48,10 +48,11 @@ def outcome(key, low, high=None, option="medicijnen", **overrides):
     }
 
 
-def comparison_row(key, outcome_key=None):
+def comparison_row(key, outcome_key=None, figure=None):
+    """A row; with an outcome, the medicijnen cell shows it and states its figure."""
     cells = {k: {"text": f"{key} bij {k}."} for k in OPTION_KEYS}
     if outcome_key:
-        cells["medicijnen"]["outcome"] = outcome_key
+        cells["medicijnen"] = {"text": f"Bij {figure} van de 100 vrouwen.", "outcome": outcome_key}
     return {"key": key, "question": f"Vraag {key}?", "cells": cells}
 
 
@@ -88,7 +89,7 @@ def content(language="nl", **overrides):
         ],
         "options": [option(key) for key in OPTION_KEYS],
         "outcomes": [outcome("medicijnen-werkt", 85), outcome("spoed", 1, 2, option="afwachten")],
-        "comparison": [comparison_row("waar"), comparison_row("kans", "medicijnen-werkt")],
+        "comparison": [comparison_row("waar"), comparison_row("kans", "medicijnen-werkt", 85)],
         "value_statements": [value_statement("thuis")],
         "knowledge_questions": [
             {

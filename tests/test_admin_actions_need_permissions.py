@@ -38,7 +38,7 @@ def test_a_view_only_staff_member_is_offered_no_action(viewer):
     assert offered_actions(viewer) == []
 
 
-@pytest.mark.parametrize("action", ["make_new_draft", "publish", "delete_selected"])
+@pytest.mark.parametrize("action", ["make_new_draft", "make_draft_of_older_version", "publish", "delete_selected"])
 def test_a_view_only_staff_member_cannot_run_an_action(viewer, action):
     published = factories.published_aid()
     draft = actions.new_draft(published)
@@ -52,7 +52,7 @@ def test_a_view_only_staff_member_cannot_run_an_action(viewer, action):
 def test_each_action_is_offered_only_with_its_own_right(client, db):
     factories.published_aid()
     client.force_login(staff_with("view_decisionaid", "add_decisionaid"))
-    assert offered_actions(client) == ["make_new_draft"]
+    assert offered_actions(client) == ["make_new_draft", "make_draft_of_older_version"]
     User.objects.all().delete()
     client.force_login(staff_with("view_decisionaid", "change_decisionaid", "publish_decisionaid"))
     assert offered_actions(client) == ["publish"]

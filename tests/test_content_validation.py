@@ -151,6 +151,7 @@ def test_a_missing_translation_of_an_optional_text_is_refused(tmp_path):
 def test_a_figure_that_differs_between_languages_is_refused(tmp_path):
     english = factories.content("en")
     english["outcomes"][0].update(low=80, high=80, positive="80 out of 100 women.", negative="20 out of 100 women.")
+    english["comparison"][1]["cells"]["medicijnen"]["text"] = "80 out of 100 women."
     assert translation_problems(tmp_path, english) == [
         f"{tmp_path}/en.yaml.outcomes[0] (medicijnen-werkt).low: 80 here, but 85 in nl.yaml; only texts may differ",
         f"{tmp_path}/en.yaml.outcomes[0] (medicijnen-werkt).high: 80 here, but 85 in nl.yaml; only texts may differ",

@@ -14,7 +14,7 @@ def bigger_content():
         {"key": f"bron-{n}", "label": f"Bron {n}", "title": "Titel", "publisher": "Uitgever"} for n in range(10)
     ]
     content["outcomes"] += [factories.outcome(f"uitkomst-{n}", n + 3) for n in range(20)]
-    content["comparison"] += [factories.comparison_row(f"rij-{n}", f"uitkomst-{n}") for n in range(20)]
+    content["comparison"] += [factories.comparison_row(f"rij-{n}", f"uitkomst-{n}", n + 3) for n in range(20)]
     content["sections"] += [
         {"key": f"blok-{n}", "title": f"Blok {n}", "body": ["Tekst."], "sources": ["folder", f"bron-{n}"]}
         for n in range(10)

@@ -156,6 +156,79 @@ def check_outcomes(content, place, problems):
             problems.append(f"{here}.uncertainty: say what the other source states and that the sources differ")
 
 
+# A chance as a text states it: "85 van de 100", "1 tot 2 van de 100", "1 to 2 out of 100".
+CITED_FIGURE = re.compile(
+    rf"(?<![\d,.])(\d+)(?:\s*(?:-|–|tot|to)\s*(\d+))?\s+(?:van de|out of)\s+{DENOMINATOR}\b", re.IGNORECASE
+)
+
+
+def cited_figures(text):
+    """The numbers a text states as 'x van de 100' (both ends of a range)."""
+    return {int(n) for match in CITED_FIGURE.finditer(text) for n in match.groups() if n is not None}
+
+
+def figure_of(outcome):
+    """The outcome's figure both ways: ({low, high}, {100 - high, 100 - low}), or None."""
+    low, high = outcome.get("low"), outcome.get("high")
+    high = low if high is None else high
+    if not isinstance(low, int) or not isinstance(high, int):
+        return None
+    return {low, high}, {DENOMINATOR - high, DENOMINATOR - low}
+
+
+def shown(numbers, joiner=" tot "):
+    return joiner.join(str(n) for n in sorted(numbers)) + f" van de {DENOMINATOR}"
+
+
+def texts_citing_outcomes(content, place):
+    """(place, text, outcome key) of every text that declares which outcome it cites: a
+    comparison cell with `outcome`, a value statement's fit with `outcome` (its reason),
+    a knowledge question with `outcome` (its explanation, and its right answer when that
+    states a figure)."""
+    for index, row in enumerate(content.get("comparison") or []):
+        cells = row.get("cells") if isinstance(row, dict) else None
+        for option, cell in (cells or {}).items() if isinstance(cells, dict) else ():
+            if isinstance(cell, dict) and cell.get("outcome"):
+                yield (
+                    f"{item_place(f'{place}.comparison', index, row)}.cells.{option}.text",
+                    cell.get("text"),
+                    cell["outcome"],
+                )
+    for index, statement in enumerate(content.get("value_statements") or []):
+        fits = statement.get("fit") if isinstance(statement, dict) else None
+        for option, fit in (fits or {}).items() if isinstance(fits, dict) else ():
+            if isinstance(fit, dict) and fit.get("outcome"):
+                here = f"{item_place(f'{place}.value_statements', index, statement)}.fit.{option}.reason"
+                yield here, fit.get("reason"), fit["outcome"]
+    for index, question in enumerate(content.get("knowledge_questions") or []):
+        if not isinstance(question, dict) or not question.get("outcome"):
+            continue
+        here = item_place(f"{place}.knowledge_questions", index, question)
+        yield f"{here}.explanation", question.get("explanation"), question["outcome"]
+        for number, choice in enumerate(question.get("choices") or []):
+            text = choice.get("text") if isinstance(choice, dict) else None
+            if choice.get("key") == question.get("answer") and isinstance(text, str) and cited_figures(text):
+                yield f"{item_place(f'{here}.choices', number, choice)}.text", text, question["outcome"]
+
+
+def check_cited_figures(content, place, problems):
+    """A figure lives in several places; a text that cites an outcome states that
+    outcome's figure (or its other side, 100 minus it), so that changing 15 to 16 in one
+    place and not in another is caught."""
+    outcomes = {o.get("key"): o for o in content.get("outcomes") or [] if isinstance(o, dict)}
+    for here, text, key in texts_citing_outcomes(content, place):
+        outcome = outcomes.get(key)
+        figure = figure_of(outcome) if outcome else None
+        if figure is None or not isinstance(text, str):
+            continue
+        cited = cited_figures(text)
+        if not any(side <= cited for side in figure):
+            stated = shown(cited, " en ") if cited else "no figure"
+            problems.append(
+                f"{here}: the text cites outcome {key!r} with {stated}, but the outcome says {shown(figure[0])}"
+            )
+
+
 def check_rules(content, place, problems):
     """The rules that span fields: answers, comparable detail."""
     for index, question in enumerate(content.get("knowledge_questions") or []):
@@ -270,5 +343,6 @@ def validate(content, place):
     check_alarm_signs(content, place, problems)
     check_flag_conditions(content, place, problems)
     check_cautions(content, place, problems)
+    check_cited_figures(content, place, problems)
     if problems:
         raise ContentError(problems)

@@ -25,6 +25,9 @@ from ..models import (
 )
 from .checks import validate
 from .normal_form import normalise
+from .readable import describe
+from .schema import AID, ContentError
+from .translations import compare_translations
 
 
 def next_version(slug, language):
@@ -127,13 +130,18 @@ def build(content):
             match=fit["match"],
             reason=fit["reason"],
             source=sources[fit["source"]],
+            outcome=outcomes.get(fit["outcome"]),
         )
         for statement, item in zip(statements, content["value_statements"], strict=True)
         for key, fit in item["fit"].items()
     )
     questions = KnowledgeQuestion.objects.bulk_create(
         KnowledgeQuestion(
-            aid=aid, position=i, source=sources[item["source"]], **plain(item, "key", "question", "explanation")
+            aid=aid,
+            position=i,
+            source=sources[item["source"]],
+            outcome=outcomes.get(item["outcome"]),
+            **plain(item, "key", "question", "explanation"),
         )
         for i, item in enumerate(content["knowledge_questions"])
     )
@@ -249,8 +257,13 @@ def export(aid):
                 "key": statement.key,
                 "text": statement.text,
                 "fit": {
-                    fit.option.key: {"match": fit.match, "reason": fit.reason, "source": fit.source.key}
-                    for fit in statement.fits.select_related("option", "source")
+                    fit.option.key: {
+                        "match": fit.match,
+                        "reason": fit.reason,
+                        "source": fit.source.key,
+                        "outcome": key_or_none(fit.outcome),
+                    }
+                    for fit in statement.fits.select_related("option", "source", "outcome")
                 },
             }
             for statement in aid.value_statements.all()
@@ -261,8 +274,9 @@ def export(aid):
                 "choices": [plain(c, "key", "text") for c in q.choices.all()],
                 "answer": next((c.key for c in q.choices.all() if c.is_correct), None),
                 "source": q.source.key,
+                "outcome": key_or_none(q.outcome),
             }
-            for q in aid.knowledge_questions.select_related("source").prefetch_related("choices")
+            for q in aid.knowledge_questions.select_related("source", "outcome").prefetch_related("choices")
         ],
         "situation_questions": [
             {
@@ -290,8 +304,37 @@ def export(aid):
     return json.loads(json.dumps(content, default=str))
 
 
-def check_draft(aid):
-    """Check a draft edited in the admin with the same rules as a file."""
+LANGUAGE_NAMES = {"nl": "de Nederlandse", "en": "de Engelse"}
+
+
+def place_of(aid):
+    return f"{aid.language}, versie {aid.version}"
+
+
+def name_of(aid):
+    """A version as a problem names it: 'de Engelse versie 3 (gepubliceerd)'."""
+    language = LANGUAGE_NAMES.get(aid.language, aid.language)
+    return f"{language} versie {aid.version} ({aid.get_status_display()})"
+
+
+def check_draft(aid, translations=()):
+    """Check a draft edited in the admin with the same rules as a file, and against its
+    translations (other versions, each in another language) as the import checks the
+    files against each other. A ContentError carries `readable`: the problems in Dutch,
+    each naming its field (options.content.readable)."""
     content = export(aid)
-    validate(content, f"{aid.language}, versie {aid.version}")
-    return normalise(content)
+    prefix = place_of(aid)
+    problems = []
+    try:
+        validate(content, prefix)
+    except ContentError as error:
+        problems.extend(error.problems)
+    if not problems:
+        content = normalise(content)
+        for other in translations:
+            compare_translations(content, normalise(export(other)), AID, prefix, name_of(other), problems)
+    if problems:
+        error = ContentError(problems)
+        error.readable = [describe(problem, content, prefix) for problem in problems]
+        raise error
+    return content

@@ -15,7 +15,7 @@ def stripped(value):
     return value
 
 
-def normalise(content):
+def normalise(content):  # noqa: C901 (one setdefault per optional field)
     """The content with every optional field present and references in a fixed order,
     so equal content hashes equally whether it comes from a file or from the database."""
     content = stripped(json.loads(json.dumps(content, default=str)))
@@ -34,6 +34,11 @@ def normalise(content):
     for row in content["comparison"]:
         for cell in row["cells"].values():
             cell.setdefault("outcome", None)
+    for statement in content["value_statements"]:
+        for fit in statement["fit"].values():
+            fit.setdefault("outcome", None)
+    for question in content["knowledge_questions"]:
+        question.setdefault("outcome", None)
     for question in content["situation_questions"]:
         for choice in question["choices"]:
             choice["flags"] = sorted(choice.get("flags") or [])

@@ -195,7 +195,14 @@ COMPARISON_ROW = {
 VALUE_STATEMENT = {
     "key": Key(),
     "text": Text(),
-    "fit": PerOption({"match": OneOf("fits", "partly", "does_not_fit"), "reason": Text(), "source": Ref("sources")}),
+    "fit": PerOption(
+        {
+            "match": OneOf("fits", "partly", "does_not_fit"),
+            "reason": Text(),
+            "source": Ref("sources"),
+            "outcome": Optional(Ref("outcomes")),
+        }
+    ),
 }
 KNOWLEDGE_QUESTION = {
     "key": Key(),
@@ -204,6 +211,7 @@ KNOWLEDGE_QUESTION = {
     "answer": Key(),
     "explanation": Text(),
     "source": Ref("sources"),
+    "outcome": Optional(Ref("outcomes")),
 }
 SITUATION_QUESTION = {
     "key": Key(),
