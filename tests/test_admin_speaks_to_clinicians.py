@@ -7,16 +7,12 @@ from django.apps import apps
 from django.contrib.auth.models import Permission, User
 
 from options import actions
-from options.models import DecisionAid, Option, OrganisationProfile
+from options.models import DecisionAid, Option
 from tests import factories
 
 
 def content_models():
-    return [
-        model
-        for model in apps.get_app_config("options").get_models()
-        if model is not OrganisationProfile  # the hospitals app replaces it
-    ]
+    return list(apps.get_app_config("options").get_models())
 
 
 # Labels that are the same word in Dutch.
