@@ -106,6 +106,19 @@ def test_pages_with_her_answers_are_never_stored_by_a_cache(client, aid):
         assert "no-store" in client.get(url)["Cache-Control"]
 
 
+@pytest.mark.parametrize(
+    ("leaning", "acknowledged"), [("medicijnen", "Je neigt nu naar Medicijnen."), ("nog-niet-zeker", None)]
+)
+def test_the_doubt_page_names_the_option_she_leans_to(client, aid, leaning, acknowledged):
+    walk(client, ["safety", "situation", "values", "knowledge"])
+    response = save(client, "leaning", {**ANSWERS["leaning"], "leaning": leaning})
+    text = text_of(client.get(response["Location"]))
+    assert "Twijfel je nog? Dat is heel gewoon." in text
+    assert ("Je neigt nu naar" in text) is (acknowledged is not None)
+    if acknowledged:
+        assert acknowledged in text
+
+
 def test_a_low_sure_score_shows_a_kind_message(client, aid):
     walk(client, ["safety", "situation", "values", "knowledge"])
     response = save(client, "leaning")
