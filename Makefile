@@ -93,7 +93,7 @@ faults: $(BIN)/.installed $(TRIMMED_CSS) messages
 # as in production (gunicorn, DEBUG off, whitenoise; a temporary SQLite database with the
 # shipped content; Redis database 3, emptied first): the four scores per page and every
 # audit that kept a page below 100 (scripts/lighthouse.py; the reports land in
-# test-artefacts/lighthouse/). Needs Redis on 127.0.0.1:6379; about 20 minutes per run.
+# test-artefacts/lighthouse/). Needs Redis on 127.0.0.1:6379; takes about 15 minutes.
 # More runs per page, each score their median: make lighthouse LIGHTHOUSE_ARGS="--runs 3".
 lighthouse: $(BIN)/.installed $(TRIMMED_CSS) messages
 	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)

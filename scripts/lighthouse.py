@@ -185,6 +185,35 @@ def median_run(runs, category):
     return ordered[(len(ordered) - 1) // 2]
 
 
+def not_measured(result):
+    """What Lighthouse could not do on this run: audits that ended in an error (they count
+    in no score) and its warnings about the run."""
+    errors = [
+        f"{audit['id']}: {audit.get('errorMessage', '')}"
+        for audit in result["audits"].values()
+        if audit.get("scoreDisplayMode") == "error"
+    ]
+    return errors + [f"warning: {' '.join(warning.split())}" for warning in result.get("runWarnings", [])]
+
+
+def print_report(rows, problems, unmeasured, runs):
+    print("| page | path | performance | accessibility | best practices | SEO |")
+    print("|---|---|---|---|---|---|")
+    for name, path, scores in rows:
+        print(f"| {name} | `{path}` | {' | '.join(str(s) for s in scores)} |")
+    print()
+    if problems:
+        print("Audits that kept a page below 100:\n")
+        for line, names in sorted(problems.items()):
+            print(f"- {line}: {', '.join(dict.fromkeys(names))}")
+    else:
+        print("Every page scores 100 in all four categories.")
+    if unmeasured:
+        print("\nNot measured (counted in no score), in how many of the runs:\n")
+        for line, count in sorted(unmeasured.items()):
+            print(f"- {line} ({count} of {runs})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="*", default=[], help="only pages whose name contains one of these")
@@ -197,7 +226,7 @@ def main():
     for old in REPORTS.glob("*.json"):
         old.unlink()
     started, load_before = datetime.datetime.now(datetime.UTC), os.getloadavg()[0]
-    rows, problems = [], {}
+    rows, problems, unmeasured = [], {}, {}
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as directory:
         server = start_server(directory)
         try:
@@ -212,6 +241,8 @@ def main():
                 for category in CATEGORIES:
                     for line in failing_audits(median_run(runs, category), category):
                         problems.setdefault(line, []).append(name)
+                for line in (line for result in runs for line in not_measured(result)):
+                    unmeasured[line] = unmeasured.get(line, 0) + 1
                 print(f"{name}: {scores}", file=sys.stderr, flush=True)
         finally:
             server.stop()
@@ -219,17 +250,7 @@ def main():
     print(f"Lighthouse {version.strip()}, {chromium.strip()}, mobile, simulated throttling")
     load = f"load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     print(f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, {load}, runs per page: {options.runs}{median}\n")
-    print("| page | path | performance | accessibility | best practices | SEO |")
-    print("|---|---|---|---|---|---|")
-    for name, path, scores in rows:
-        print(f"| {name} | `{path}` | {' | '.join(str(s) for s in scores)} |")
-    print()
-    if problems:
-        print("Audits that kept a page below 100:\n")
-        for line, names in sorted(problems.items()):
-            print(f"- {line}: {', '.join(dict.fromkeys(names))}")
-    else:
-        print("Every page scores 100 in all four categories.")
+    print_report(rows, problems, unmeasured, len(rows) * options.runs)
 
 
 if __name__ == "__main__":
