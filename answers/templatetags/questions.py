@@ -53,6 +53,10 @@ def question(field):
     invalid = " is-invalid" if errors else ""
     aria_invalid = mark_safe(' aria-invalid="true"') if errors else ""
     value = field.value()
+
+    def checked(choice):
+        return mark_safe(" checked") if value is not None and str(choice) == str(value) else ""
+
     widget_type = field.widget_type
     if widget_type == "radioselect":
         answers = format_html_join(
@@ -64,7 +68,7 @@ def question(field):
                     field.html_name,
                     choice,
                     f"{id_}_{number}",
-                    mark_safe(" checked") if value is not None and str(choice) == str(value) else "",
+                    checked(choice),
                     aria_invalid,
                     f"{id_}_{number}",
                     str(choice_label),
@@ -87,7 +91,7 @@ def question(field):
                         field.html_name,
                         choice,
                         f"{id_}_{number}",
-                        mark_safe(" checked") if value is not None and str(choice) == str(value) else "",
+                        checked(choice),
                         aria_invalid,
                         number + 1,
                         str(choice_label),
