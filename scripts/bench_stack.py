@@ -48,7 +48,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core import signing  # noqa: E402
-from load.her_path import MARKER, PATH_PAGES, READING, STEPS, answers_for, stored  # noqa: E402
+from load.her_path import BENCH_HOSPITAL, MARKER, PATH_PAGES, READING, STEPS, answers_for, stored  # noqa: E402
 
 from tests.gunicorn import Server, Visitor, manage, production_environment  # noqa: E402
 
@@ -165,36 +165,51 @@ def page_weight(port):
     return rows, foreign
 
 
-def her_answers(db, secret_key, session_key):
-    """Her record's answers, found as the app finds them: her session holds its id."""
+RECORD = "SELECT r.answers, h.slug FROM answers_record r LEFT JOIN hospitals_hospital h ON h.id = r.hospital_id "
+
+
+def her_record(db, secret_key, session_key):
+    """Her record's answers and her hospital's slug, found as the app finds them: her
+    session holds its id."""
     row = db.execute("SELECT session_data FROM django_session WHERE session_key = %s", [session_key]).fetchone()
     if row is None:
         return None
     session = signing.loads(row[0], key=secret_key, salt="django.contrib.sessions.SessionStore")
-    record = db.execute("SELECT answers FROM answers_record WHERE id = %s", [session.get("answers_record")])
-    found = record.fetchone()
-    return found[0] if found else None
+    return db.execute(RECORD + "WHERE r.id = %s", [session.get("answers_record")]).fetchone()
 
 
 def lost_answers(walks, secret_key):
-    """Every step a patient saw saved must be in the database, exactly."""
-    checked = missing = 0
+    """Every step a patient saw saved must be in the database, exactly, and her record
+    must name the hospital she arrived through."""
+    checked = missing = other_hospital = 0
     with psycopg.connect(f"{POSTGRES}/{DATABASE}") as db:
         for walk in walks:
             if not walk["answers"]:
                 continue
-            answers = her_answers(db, secret_key, walk["session"]) if walk.get("session") else None
-            row = (answers,) if answers is not None else None
+            row = her_record(db, secret_key, walk["session"]) if walk.get("session") else None
             if row is None:  # no session found: her marker, in her free texts
-                row = db.execute(
-                    "SELECT answers FROM answers_record WHERE answers::text LIKE %s LIMIT 1", [f"%{walk['marker']}-%"]
-                ).fetchone()
+                row = db.execute(RECORD + "WHERE r.answers::text LIKE %s LIMIT 1", [f"%{walk['marker']}-%"]).fetchone()
+            other_hospital += row is None or row[1] != walk.get("hospital")
             for step, answers in walk["answers"].items():
                 for name, value in answers.items():
                     checked += 1
                     if row is None or not stored(row[0], step, name, value):
                         missing += 1
-    return checked, missing
+    return checked, missing, other_hospital
+
+
+def hospital_spread(walks, hospitals):
+    """How her walks spread over the hospitals: at least, median and at most per hospital."""
+    per_hospital = {BENCH_HOSPITAL.format(n): 0 for n in range(hospitals)}
+    for walk in walks:
+        if walk.get("hospital") in per_hospital:
+            per_hospital[walk["hospital"]] += 1
+    counts = sorted(per_hospital.values())
+    return (
+        f"- {hospitals} hospitals loaded (live, each its own numbers); walks per hospital: at least {counts[0]}, "
+        f"median {statistics.median(counts):g}, at most {counts[-1]}; "
+        f"{sum(1 for c in counts if c)} hospitals had patients"
+    )
 
 
 def secrets_in_logs(log_dir, walks):
@@ -402,6 +417,7 @@ def bench(server, sampler, arguments, log_dir, out_dir):
         "capacity",
         out_dir,
         *("--clients", str(arguments.clients), "--page-seconds", str(arguments.page_seconds)),
+        *("--hospitals", str(arguments.hospitals)),
         *("--burst-seconds", str(arguments.burst_seconds)),
         users=arguments.clients,
     )
@@ -417,6 +433,7 @@ def bench(server, sampler, arguments, log_dir, out_dir):
         "patients",
         out_dir,
         *("--steps", arguments.steps, "--step-seconds", str(arguments.step_seconds), "--run-name", "p"),
+        *("--hospitals", str(arguments.hospitals)),
         *("--think-min", str(arguments.think_min), "--think-max", str(arguments.think_max)),
     )
     table, best, best_pages, (top, top_requests, seconds) = steps_report(samples, arguments)
@@ -452,8 +469,11 @@ def bench(server, sampler, arguments, log_dir, out_dir):
     checks.append(verdict(not foreign, f"requests to other hosts: {len(foreign)}"))
 
     everyone = capacity_walks + walks
-    checked, missing = lost_answers(everyone, server.secret_key)
+    checked, missing, other_hospital = lost_answers(everyone, server.secret_key)
     checks.append(verdict(missing == 0, f"answers submitted {checked}, missing in the database {missing}"))
+    checks.append(verdict(other_hospital == 0, f"records without the hospital she arrived through: {other_hospital}"))
+    if arguments.hospitals:
+        report.append(("Hospitals", hospital_spread(everyone, arguments.hospitals)))
     leaked = secrets_in_logs(log_dir, everyone)
     checks.append(verdict(leaked == 0, f"answers or codes in the logs: {leaked}"))
     checks.append(verdict(errors == 0, f"errors in the capacity phase: {errors}"))
@@ -469,6 +489,7 @@ def soak(server, sampler, arguments, log_dir, out_dir):
         "patients",
         out_dir,
         *("--steps", str(arguments.patients), "--step-seconds", str(arguments.seconds), "--run-name", "s"),
+        *("--hospitals", str(arguments.hospitals)),
         *("--think-min", str(arguments.think_min), "--think-max", str(arguments.think_max)),
     )
     ended = sampler.now()
@@ -476,7 +497,7 @@ def soak(server, sampler, arguments, log_dir, out_dir):
     table, best, _, (_, requests, seconds) = steps_report(samples, arguments)
     everything = [s for s in samples if s["kind"] == "request" and s["name"] != "walk (whole path)"]
     walk_rows = [s for s in samples if s["kind"] == "request" and s["name"] == "walk (whole path)"]
-    checked, missing = lost_answers(walks, server.secret_key)
+    checked, missing, other_hospital = lost_answers(walks, server.secret_key)
     first, last = sampler.between(started, started + 60), sampler.between(ended - 60, ended)
     memory = [
         "| minute | workers | median MB | max MB |",
@@ -500,6 +521,7 @@ def soak(server, sampler, arguments, log_dir, out_dir):
         verdict(errors == 0, f"errors: {errors}"),
         verdict(refused == 0, f"refusals (503) a patient saw: {refused}"),
         verdict(missing == 0, f"answers submitted {checked}, missing in the database {missing}"),
+        verdict(other_hospital == 0, f"records without the hospital she arrived through: {other_hospital}"),
         verdict(growth, "median worker RSS, last minute within 20% of the first"),
         verdict(secrets_in_logs(log_dir, walks) == 0, "no answer or code in the logs"),
         f"- walks: {len(walk_rows)} ended, {sum(not r['ok'] for r in walk_rows)} of them failed, "
@@ -514,7 +536,20 @@ def soak(server, sampler, arguments, log_dir, out_dir):
     return report, checks
 
 
-def set_up(log_dir):
+def load_hospitals(environment, count):
+    """Live hospitals, for the bench database only (dropped before every run): their
+    numbers are well-formed and never shown to anyone but locust."""
+    code = (
+        "from hospitals.models import Hospital\n"
+        "Hospital.objects.bulk_create(Hospital(is_live=True, "
+        f"name='Benchziekenhuis {{:03d}}'.format(n), slug={BENCH_HOSPITAL!r}.format(n), "
+        "phone_office_hours='088 100 {:04d}'.format(n), phone_24h='088 200 {:04d}'.format(n)) "
+        f"for n in range({count}))"
+    )
+    manage(environment, "shell", "-c", code)
+
+
+def set_up(log_dir, hospitals):
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as db:
         db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         db.execute(f"CREATE DATABASE {DATABASE}")
@@ -522,6 +557,7 @@ def set_up(log_dir):
     environment = production_environment(f"{POSTGRES}/{DATABASE}", REDIS_URL=REDIS_URL)
     manage(environment, "migrate", "--no-input", "-v", "0")
     manage(environment, "import_content", "content/miskraam")
+    load_hospitals(environment, hospitals)
     manage(environment, "collectstatic", "--no-input", "-v", "0")
     workers = 2 * os.cpu_count() + 1
     log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # as scripts/start-web.sh
@@ -551,6 +587,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=300, help="soak: length")
     parser.add_argument("--think-min", type=float, default=5, help="seconds she reads a page, at least")
     parser.add_argument("--think-max", type=float, default=10, help="… and at most")
+    parser.add_argument("--hospitals", type=int, default=100, help="live hospitals; each patient arrives through one")
     parser.add_argument("--clients", type=int, default=20, help="capacity: closed-loop clients")
     parser.add_argument("--page-seconds", type=int, default=6, help="capacity: seconds per page")
     parser.add_argument("--burst-seconds", type=int, default=20)
@@ -559,7 +596,7 @@ def main():
     out_dir = Path(arguments.out or tempfile.mkdtemp(prefix="keuzehulp-bench-"))
 
     with tempfile.TemporaryDirectory() as log_dir:
-        server, workers = set_up(log_dir)
+        server, workers = set_up(log_dir, arguments.hospitals)
         sampler = MemorySampler(server)
         sampler.start()
         try:

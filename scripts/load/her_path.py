@@ -18,7 +18,14 @@ PATH_PAGES = [*STEPS, ("check", "/mijn-keuze/controleren/"), ("summary", "/mijn-
 PDF = "/mijn-keuze/samenvatting/pdf/"
 CODE = "/mijn-keuze/code/"
 MARKER = "BENCHMARK"
+BENCH_HOSPITAL = "bench-{:03d}"  # the slugs of the hospitals `make bench` loads
 RESUME_CODE = re.compile(r"\b([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})\b")
+
+
+def her_hospital(hospitals):
+    """The slug of the hospital she arrives through, one of `hospitals` at random; None
+    for none (then she reads the neutral texts)."""
+    return BENCH_HOSPITAL.format(random.randrange(hospitals)) if hospitals else None
 
 
 def radio_groups(html):

@@ -30,7 +30,18 @@ from http.cookiejar import DefaultCookiePolicy
 
 import gevent
 import psutil
-from her_path import CODE, MARKER, PATH_PAGES, PDF, READING, RESUME_CODE, STEPS, answers_for, csrf_token
+from her_path import (
+    CODE,
+    MARKER,
+    PATH_PAGES,
+    PDF,
+    READING,
+    RESUME_CODE,
+    STEPS,
+    answers_for,
+    csrf_token,
+    her_hospital,
+)
 from locust import FastHttpUser, constant, events, task
 from locust.exception import StopUser
 
@@ -53,6 +64,7 @@ def _(parser):
     parser.add_argument("--think-min", type=float, default=5)
     parser.add_argument("--think-max", type=float, default=10)
     parser.add_argument("--pdf-patience", type=float, default=60)
+    parser.add_argument("--hospitals", type=int, default=0, help="she arrives through one of N hospitals' addresses")
     parser.add_argument("--clients", type=int, default=20, help="capacity: closed-loop clients")
     parser.add_argument("--page-seconds", type=float, default=6, help="capacity: seconds per page")
     parser.add_argument("--burst-seconds", type=float, default=20, help="capacity: seconds of PDF burst")
@@ -154,11 +166,15 @@ class Browser(FastHttpUser):
             ok = ok and response.status_code in (200, 302)
             return response, text
 
+        hospital = her_hospital(self.environment.parsed_options.hospitals)
+        if hospital:  # as from the QR code on her hospital's leaflet: kept, then the start page
+            page("her hospital's address", f"/ziekenhuis/{hospital}/")
         for name, url in [*READING, ("intro", "/mijn-keuze/")]:
             page(name, url)
             think()
         saved = {}
         entry = {"marker": marker, "answers": saved, "code": None, "ok": False, "session": self.session_key()}
+        entry["hospital"] = hospital
         Log.walks.append(entry)  # now: a walk cut off by the end of the run is checked too
         for name, url in STEPS:
             response, form = page(f"{name} (GET)", url)
