@@ -80,10 +80,14 @@ ROBOTS = """User-agent: *
 Disallow: /mijn-keuze/
 Disallow: /en/mijn-keuze/
 Disallow: /zorgverlener/
+Disallow: /ziekenhuis/
+Disallow: /en/ziekenhuis/
 Disallow: /admin/
 """
 
 
 def robots_txt(request):
-    """Her path, the clinicians' pages and the admin are nobody's search result."""
+    """Her path, the clinicians' pages and the admin are nobody's search result; nor are
+    the hospitals' addresses, which choose a hospital for whoever follows them (she comes
+    there from a QR code or the start page, never from a search)."""
     return HttpResponse(ROBOTS, content_type="text/plain")

@@ -37,6 +37,6 @@ def test_robots_keep_her_path_out_of_search_results(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
-    for path in ["/mijn-keuze/", "/en/mijn-keuze/", "/zorgverlener/", "/admin/"]:
+    for path in ["/mijn-keuze/", "/en/mijn-keuze/", "/zorgverlener/", "/ziekenhuis/", "/en/ziekenhuis/", "/admin/"]:
         assert f"Disallow: {path}" in lines
     assert "Disallow: /" not in lines  # the information pages stay findable
