@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 
 from options import actions
-from options.models import DecisionAid
+from options.models import DecisionAid, StaffProfile
 from tests import factories
 
 LIST = "/admin/options/decisionaid/"
@@ -60,7 +60,11 @@ def test_each_action_is_offered_only_with_its_own_right(client, db):
 
 def test_the_right_to_publish_publishes(client, db):
     draft = actions.new_draft(factories.published_aid())
-    client.force_login(staff_with("view_decisionaid", "publish_decisionaid"))
+    reviewer = staff_with("view_decisionaid", "publish_decisionaid")
+    StaffProfile.objects.create(user=reviewer, role="gynaecoloog")
+    reviewer.first_name, reviewer.last_name = "A.", "Jansen"
+    reviewer.save()
+    client.force_login(reviewer)
     run_action(client, "publish", draft)
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.PUBLISHED
