@@ -68,3 +68,13 @@ def test_the_right_to_publish_publishes(client, db):
     run_action(client, "publish", draft)
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.PUBLISHED
+
+
+def test_a_view_only_staff_member_can_neither_edit_nor_approve_a_draft(viewer):
+    draft = actions.new_draft(factories.published_aid())
+    before = list(DecisionAid.objects.values_list("pk", "status", "version", "title"))
+    edit = viewer.post(f"{LIST}{draft.pk}/change/", {"title": "Een andere titel"})
+    approve = viewer.post(f"{LIST}{draft.pk}/goedkeuren/")
+    assert (edit.status_code, approve.status_code) == (403, 403)
+    assert list(DecisionAid.objects.values_list("pk", "status", "version", "title")) == before
+    assert not draft.edited_by.exists()
