@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from options import actions
-from options.models import DecisionAid, StaffProfile
+from options.models import DecisionAid, Option, StaffProfile
 from tests import factories
 
 REVIEWER = "Inhoud: beoordelaar"
@@ -87,6 +87,17 @@ def test_a_reviewer_without_name_or_role_is_told_what_to_fill_in(client, db):
     [message] = approve(client, draft)
     assert "Vul eerst in bij je account: voornaam, achternaam." in message
     assert draft.status == DecisionAid.Status.DRAFT
+
+
+def test_a_broken_draft_is_not_approved_and_the_field_is_named_in_dutch(client, db):
+    draft = actions.new_draft(factories.published_aid())
+    Option.objects.filter(aid=draft, key="medicijnen").update(where="")
+    client.force_login(factories.staff_member("jansen", groups=[REVIEWER]))
+    [message] = approve(client, draft)
+    assert message.startswith("Niet gepubliceerd: Keuzehulp miskraam (nl, versie 2, concept).")
+    assert f'href="/admin/options/decisionaid/{draft.pk}/change/#options-1"' in message
+    assert "Optie &#x27;Medicijnen&#x27; – waar: een tekst is verplicht" in message
+    assert (draft.status, draft.approved_by_name) == (DecisionAid.Status.DRAFT, "")
 
 
 def test_the_role_is_kept_on_the_account_page(client, db):
