@@ -13,7 +13,7 @@ from .content.database import build, check_draft, export
 from .content.normal_form import content_hash
 from .content.readable import Problem
 from .content.schema import ContentError
-from .models import DecisionAid
+from .models import DecisionAid, StaffProfile
 
 
 def refusal(message):
@@ -66,7 +66,9 @@ def publish(*aids, user=None):
     refused: it would not become current, and would undo newer changes.
 
     `user` is the reviewer who approves the drafts by publishing them: never one who made
-    or edited them (a second clinician signs off; the import of reviewed files has none)."""
+    or edited them (a second clinician signs off; the import of reviewed files has none).
+    Her name and role are copied onto each version, as patients will read them
+    (docs/decisions/0011-approval-shown-to-patients.md)."""
     drafts = {}
     for aid in aids:
         if (aid.slug, aid.language) in drafts:
@@ -96,6 +98,13 @@ def publish(*aids, user=None):
         except ContentError as error:
             problems.extend(error.problems)
             readable.extend(error.readable)
+    if user is not None and (missing := StaffProfile.missing_for_approval(user)):
+        message = _(
+            "Je goedkeuring staat met je naam en functie op de pagina 'Over deze keuzehulp' en in de pdf. "
+            "Vul eerst in bij je account: %(fields)s."
+        ) % {"fields": ", ".join(missing)}
+        problems.append(message)
+        readable.append(Problem(message))
     if problems:
         error = ContentError(problems)
         error.readable = readable
@@ -105,6 +114,8 @@ def publish(*aids, user=None):
         aid.status = DecisionAid.Status.PUBLISHED
         aid.published_at = timezone.now()
         aid.published_by = user
+        if user is not None:
+            aid.approved_by_name, aid.approved_by_role = StaffProfile.approval_of(user)
         aid.save()
     return list(aids)
 

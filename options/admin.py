@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,6 +29,7 @@ from .models import (
     SituationChoice,
     SituationQuestion,
     Source,
+    StaffProfile,
     ValueStatement,
     ValueStatementFit,
 )
@@ -182,6 +185,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         "based_on_version",
         "created_by",
         "published_by",
+        "approval",
         "published_at",
         "next_review_date",
     ]
@@ -193,6 +197,7 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         "created_by",
         "created_at",
         "published_by",
+        "approval",
         "published_at",
         "content_hash",
     ]
@@ -214,7 +219,15 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         if aid.is_published:
             return "–"
         url = reverse("admin:options_decisionaid_changes", args=[aid.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Bekijk de wijzigingen, veld voor veld"))
+        return format_html('<a href="{}">{}</a>', url, _("Bekijk de wijzigingen, veld voor veld, en keur goed"))
+
+    @admin.display(description=_("goedgekeurd door"))
+    def approval(self, aid):
+        """Who approved a published version, as patients read it; a version imported from
+        the reviewed files has no approval in the app."""
+        if not aid.is_published:
+            return "–"
+        return aid.approver or _("uit het nagekeken inhoudsbestand")
 
     def changes_view(self, request, pk):
         """What a draft changes against the current published version, field by field:
@@ -233,6 +246,8 @@ class DecisionAidAdmin(DraftOnlyAdmin):
             "current": current,
             "changes": found,
             "opts": self.opts,
+            "may_approve": not aid.is_published and self.has_publish_permission(request),
+            "approver": ", ".join(filter(None, StaffProfile.approval_of(request.user))),
         }
         return TemplateResponse(request, "admin/options/changes.html", context)
 
@@ -251,8 +266,11 @@ class DecisionAidAdmin(DraftOnlyAdmin):
                 self.message_user(request, _("%(aid)s is al gepubliceerd.") % {"aid": aid}, messages.WARNING)
             else:
                 drafts.append(aid)
-        if not drafts:
-            return
+        if drafts:
+            self.publish_drafts(request, drafts)
+
+    def publish_drafts(self, request, drafts):
+        """Publish drafts approved by this user, or say in Dutch why not. True if published."""
         try:
             actions.publish(*drafts, user=request.user)
         except ContentError as error:
@@ -266,9 +284,45 @@ class DecisionAidAdmin(DraftOnlyAdmin):
                 ),
                 messages.ERROR,
             )
-        else:
-            for aid in drafts:
-                self.message_user(request, _("%(aid)s is gepubliceerd.") % {"aid": aid}, messages.SUCCESS)
+            return False
+        for aid in drafts:
+            self.message_user(request, _("%(aid)s is gepubliceerd.") % {"aid": aid}, messages.SUCCESS)
+        return True
+
+    def approve_view(self, request, pk):
+        """The reviewer's approval of one draft, from its page of changes: a POST that
+        publishes it with her name and role (approving is publishing, decision 0011)."""
+        aid = DecisionAid.objects.filter(pk=pk).first()
+        if aid is None:
+            raise Http404
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        changes_page = reverse("admin:options_decisionaid_changes", args=[aid.pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(changes_page)
+        if aid.is_published:
+            self.message_user(request, _("%(aid)s is al gepubliceerd.") % {"aid": aid}, messages.WARNING)
+        elif self.publish_drafts(request, [aid]):
+            return HttpResponseRedirect(reverse("admin:options_decisionaid_trace"))
+        return HttpResponseRedirect(changes_page)
+
+    def trace_view(self, request):
+        """Every published version: who made, edited, approved and published it, when."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        versions = (
+            DecisionAid.objects.published()
+            .select_related("based_on", "created_by", "published_by")
+            .prefetch_related("edited_by")
+            .order_by("slug", "language", "-version")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Gepubliceerde versies: wie maakte, bewerkte en keurde ze goed"),
+            "versions": versions,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/options/trace.html", context)
 
     @admin.action(description=_("Nieuwe conceptversie maken om te bewerken"), permissions=["add"])
     def make_new_draft(self, request, queryset, undo_newer=False):
@@ -305,6 +359,12 @@ class DecisionAidAdmin(DraftOnlyAdmin):
                 self.admin_site.admin_view(self.changes_view),
                 name="options_decisionaid_changes",
             ),
+            path(
+                "<int:pk>/goedkeuren/",
+                self.admin_site.admin_view(self.approve_view),
+                name="options_decisionaid_approve",
+            ),
+            path("geschiedenis/", self.admin_site.admin_view(self.trace_view), name="options_decisionaid_trace"),
             path("<int:pk>/voorbeeld/<slug:key>/", preview, name="options_decisionaid_preview_option"),
             *super().get_urls(),
         ]
@@ -384,3 +444,19 @@ class KnowledgeQuestionAdmin(VersionPartAdmin):
 class SituationQuestionAdmin(VersionPartAdmin):
     list_display = ["question", "group", "aid"]
     inlines = [SituationChoiceInline]
+
+
+class StaffProfileInline(admin.StackedInline):
+    """A reviewer's role, shown with her name when she approves content."""
+
+    model = StaffProfile
+    can_delete = False
+
+
+# The account page keeps Django's own fields and adds the role beside the name.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, StaffProfileInline]

@@ -105,6 +105,16 @@ class DecisionAid(models.Model):
         related_name="+",
         verbose_name=_("gepubliceerd door"),
     )
+    # The approval as patients read it, copied from the reviewer's account when she
+    # publishes: a published version never changes, so a later rename or new role of
+    # that account must not rewrite who approved it. Empty for versions imported from
+    # the reviewed content files (decision 0011). The date is `published_at`.
+    approved_by_name = models.CharField(
+        max_length=200, blank=True, default="", editable=False, verbose_name=_("goedgekeurd door")
+    )
+    approved_by_role = models.CharField(
+        max_length=200, blank=True, default="", editable=False, verbose_name=_("functie en bevoegdheid")
+    )
 
     title = models.CharField(max_length=200, verbose_name=_("titel"))
     intro = LinesField(help_text=_("Eén alinea per regel."), verbose_name=_("inleiding"))
@@ -172,6 +182,16 @@ class DecisionAid(models.Model):
         return self
 
     @property
+    def is_approved_in_app(self):
+        """Approved by a reviewer in the admin (not imported from a reviewed file)."""
+        return self.is_published and bool(self.approved_by_name)
+
+    @property
+    def approver(self):
+        """Who approved this version, as patients read it: "name, role"."""
+        return ", ".join(part for part in (self.approved_by_name, self.approved_by_role) if part)
+
+    @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
@@ -207,6 +227,53 @@ class DecisionAid(models.Model):
                 _("Versie %(version)s is gepubliceerd en kan niet meer veranderen. Maak een nieuwe versie."),
                 params={"version": self.version},
             )
+
+
+class StaffProfile(models.Model):
+    """What a staff member's approval shows beside her name: her role and credentials
+    (IPDAS asks for the reviewers' credentials). Kept apart from the account, which
+    Django owns."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile", verbose_name=_("account")
+    )
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_(
+            "Bijvoorbeeld: gynaecoloog, Ziekenhuis Noord. Staat bij je goedkeuring van de inhoud op de pagina "
+            "'Over deze keuzehulp' en in de pdf."
+        ),
+        verbose_name=_("functie en bevoegdheid"),
+    )
+
+    class Meta:
+        verbose_name = _("functie van een medewerker")
+        verbose_name_plural = _("functies van medewerkers")
+
+    def __str__(self):
+        return self.role
+
+    @classmethod
+    def role_of(cls, user):
+        return cls.objects.filter(user=user).values_list("role", flat=True).first() or ""
+
+    @classmethod
+    def approval_of(cls, user):
+        """(name, role) as her approval shows them."""
+        return user.get_full_name().strip(), cls.role_of(user).strip()
+
+    @classmethod
+    def missing_for_approval(cls, user):
+        """What a reviewer must fill in before her approval can be shown to patients:
+        the Dutch labels of the empty fields (first name, last name, role)."""
+        fields = {
+            user._meta.get_field("first_name").verbose_name: user.first_name.strip(),
+            user._meta.get_field("last_name").verbose_name: user.last_name.strip(),
+            cls._meta.get_field("role").verbose_name: cls.role_of(user).strip(),
+        }
+        return [str(label) for label, value in fields.items() if not value]
 
 
 class VersionedContent(models.Model):

@@ -185,3 +185,17 @@ def hospital(slug="noord", **overrides):
         **overrides,
     }
     return Hospital.objects.create(slug=slug, **fields)
+
+
+def staff_member(username, role="gynaecoloog, Ziekenhuis Noord", groups=(), **account):
+    """A staff account with the name and role an approval shows (empty role: none kept)."""
+    from django.contrib.auth.models import Group, User
+
+    from options.models import StaffProfile
+
+    account = {"is_staff": True, "first_name": "A.", "last_name": username.capitalize(), **account}
+    user = User.objects.create_user(username, password="een-lang-wachtwoord", **account)
+    user.groups.set(Group.objects.filter(name__in=groups))
+    if role:
+        StaffProfile.objects.create(user=user, role=role)
+    return user

@@ -3,7 +3,7 @@ it: whoever made or edited it cannot publish it. The reviewer sees what the draf
 against the published version, field by field, before approving. The roles ship as groups."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 
 from options import actions
@@ -13,9 +13,7 @@ from tests import factories
 
 
 def member_of(name, username):
-    user = User.objects.create_user(username, password="een-lang-wachtwoord", is_staff=True)
-    user.groups.add(Group.objects.get(name=name))
-    return user
+    return factories.staff_member(username, groups=[name])
 
 
 def post_action(client, action, aid):

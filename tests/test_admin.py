@@ -48,7 +48,7 @@ def test_a_clinician_makes_a_draft_edits_it_and_publishes_it(admin_client):
     option.save()
 
     # A second clinician approves it by publishing it (tests/test_a_second_clinician_signs_off.py).
-    admin_client.force_login(User.objects.create_superuser("beoordelaar", password="een-lang-wachtwoord"))
+    admin_client.force_login(factories.staff_member("beoordelaar", is_superuser=True))
     response = run_action(admin_client, "publish", draft)
     assert [str(m) for m in get_messages(response.wsgi_request)][-1].endswith("is gepubliceerd.")
     assert DecisionAid.objects.current("miskraam", "nl") == draft

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 
 from options import actions
-from options.models import DecisionAid
+from options.models import DecisionAid, StaffProfile
 from tests import factories
 
 LIST = "/admin/options/decisionaid/"
@@ -60,7 +60,21 @@ def test_each_action_is_offered_only_with_its_own_right(client, db):
 
 def test_the_right_to_publish_publishes(client, db):
     draft = actions.new_draft(factories.published_aid())
-    client.force_login(staff_with("view_decisionaid", "publish_decisionaid"))
+    reviewer = staff_with("view_decisionaid", "publish_decisionaid")
+    StaffProfile.objects.create(user=reviewer, role="gynaecoloog")
+    reviewer.first_name, reviewer.last_name = "A.", "Jansen"
+    reviewer.save()
+    client.force_login(reviewer)
     run_action(client, "publish", draft)
     draft.refresh_from_db()
     assert draft.status == DecisionAid.Status.PUBLISHED
+
+
+def test_a_view_only_staff_member_can_neither_edit_nor_approve_a_draft(viewer):
+    draft = actions.new_draft(factories.published_aid())
+    before = list(DecisionAid.objects.values_list("pk", "status", "version", "title"))
+    edit = viewer.post(f"{LIST}{draft.pk}/change/", {"title": "Een andere titel"})
+    approve = viewer.post(f"{LIST}{draft.pk}/goedkeuren/")
+    assert (edit.status_code, approve.status_code) == (403, 403)
+    assert list(DecisionAid.objects.values_list("pk", "status", "version", "title")) == before
+    assert not draft.edited_by.exists()

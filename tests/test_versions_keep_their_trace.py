@@ -9,7 +9,7 @@ from tests import factories
 
 def test_a_draft_and_its_publication_leave_a_trace(db):
     editor = User.objects.create_user("redacteur", is_staff=True)
-    publisher = User.objects.create_user("gynaecoloog", is_staff=True)
+    publisher = factories.staff_member("gynaecoloog")
     published = factories.published_aid()
     draft = actions.new_draft(published, user=editor)
     actions.publish(draft, user=publisher)
@@ -25,7 +25,7 @@ def test_the_admin_shows_the_trace_in_the_list_and_on_the_page(client, db):
     client.post("/admin/options/decisionaid/", {"action": "make_new_draft", "_selected_action": [published.pk]})
     draft = published.__class__.objects.get(version=2)
     assert (draft.based_on, draft.created_by) == (published, user)
-    reviewer = User.objects.create_superuser("beoordelaar", password="een-lang-wachtwoord")
+    reviewer = factories.staff_member("beoordelaar", is_superuser=True)
     client.force_login(reviewer)
     client.post("/admin/options/decisionaid/", {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
