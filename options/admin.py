@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.forms import ModelChoiceField
 from django.http import Http404
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -175,7 +175,8 @@ class SharedChoicesFormSet:
         shared = {}
         for form in self.forms:
             for name, field in form.fields.items():
-                if isinstance(field, ModelChoiceField) and not isinstance(field, ModelMultipleChoiceField):
+                # Not the hidden primary key: its choices would be every row of the table.
+                if isinstance(field, ModelChoiceField) and not field.widget.is_hidden:
                     if name not in shared:
                         shared[name] = list(field.choices)
                     field.choices = shared[name]
@@ -413,6 +414,9 @@ class KnowledgeChoiceInline(DraftOnlyInline, admin.TabularInline):
 class SituationChoiceInline(DraftOnlyInline, admin.TabularInline):
     model = SituationChoice
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("flags")
+
 
 class VersionPartAdmin(DraftOnlyAdmin):
     """A page per item of a version; its list is opened from the version's page, filtered
@@ -424,7 +428,9 @@ class VersionPartAdmin(DraftOnlyAdmin):
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("aid")
+        """With what the list shows (the change list adds list_select_related only when
+        the queryset has no select_related of its own); the change page reads the aid."""
+        return super().get_queryset(request).select_related(*self.list_select_related)
 
     def get_readonly_fields(self, request, obj=None):
         """An item's key and version are fixed once it exists (see DraftOnlyInline)."""
