@@ -88,6 +88,13 @@ def problem_anchor(problem, aid):
 def problem_url(problem, aid):
     """Where a problem of a draft can be mended in the admin (the field's own form field
     when it can be told), or None."""
+    if problem.collection is None:
+        # A field of the version itself, on its own page.
+        return (
+            f"{reverse('admin:options_decisionaid_change', args=[aid.pk])}#id_{problem.field}"
+            if problem.field
+            else None
+        )
     item = problem_item(problem, aid)
     if item is None:
         return None

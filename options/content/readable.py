@@ -199,7 +199,7 @@ def readable_path(path, content):
             if field_of["nested_index"] is None:
                 field_of["nested_index"] = name
         else:
-            if field_of["field"] is None and located[0] is not None:
+            if field_of["field"] is None:
                 field_of["field"] = name
             field = label(model, name)
             if index is not None:
