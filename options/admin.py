@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget, RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.forms import ModelChoiceField
@@ -119,6 +120,18 @@ class DraftOnly:
     """Published versions are read-only; choices are limited to the same version, so a
     draft can never point at another version's sources or options."""
 
+    # Most texts are a few lines: at Django's 10 rows an option's page was 7,000 px tall.
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 4})}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """No buttons beside a choice to add, change or delete a source or an outcome
+        there: those come with the version (see DraftOnlyInline) and have pages of their own."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+        return field
+
     def is_frozen(self, obj):
         return obj is not None and obj.decision_aid.is_published
 
@@ -190,6 +203,9 @@ class SharedChoicesFormSet:
 
 
 class DraftOnlyAdmin(DraftOnly, admin.ModelAdmin):
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         self.limit_to_version(form.base_fields, obj)
@@ -201,12 +217,25 @@ class DraftOnlyAdmin(DraftOnly, admin.ModelAdmin):
         form.instance.decision_aid.edited_by.add(request.user)
 
 
+# An outcome's fields, the short ones side by side.
+OUTCOME_FIELDS = [
+    "label",
+    ("reference_group", "time_frame"),
+    ("low", "high", "denominator"),
+    "positive",
+    "negative",
+    ("source", "other_source"),
+    "uncertainty",
+    "key",
+]
+
+
 class OutcomeInline(DraftOnlyInline, admin.StackedInline):
     """An option's chances, on the option's page."""
 
     model = Outcome
     fk_name = "option"
-    exclude = ["position", "aid"]
+    fields = OUTCOME_FIELDS
 
 
 # The lists linked from a version's page, in the order of the aid (options come first, each
@@ -266,6 +295,17 @@ class DecisionAidAdmin(DraftOnlyAdmin):
             *fields,
             "edited_by",
         ]
+
+    # What a clinician opens a version for: one of its parts, or the preview.
+    OVERVIEW = ["contents", "preview_links", "changes_against_published"]
+
+    def get_fieldsets(self, request, obj=None):
+        """The overview first, then the version's own fields."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        rest = [name for _name, options in fieldsets for name in options["fields"] if name not in self.OVERVIEW]
+        return [(None, {"fields": self.OVERVIEW}), (_("Deze versie"), {"fields": rest})]
 
     @admin.display(description=_("inhoud van deze versie"))
     def contents(self, aid):
@@ -432,7 +472,17 @@ class VersionPartAdmin(DraftOnlyAdmin):
     list_filter = ["aid__language", "aid__version"]
     list_select_related = ["aid"]
     exclude = ["position"]
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {
+        **DraftOnly.formfield_overrides,
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
+
+    # Which items a version has comes with the version, as for the inlines (DraftOnlyInline).
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
         """With what the list shows (the change list adds list_select_related only when
@@ -479,6 +529,7 @@ class OptionAdmin(VersionPartAdmin):
 class OutcomeAdmin(VersionPartAdmin):
     list_display = ["label", "option", "aid"]
     list_select_related = ["aid", "option"]
+    fields = [*OUTCOME_FIELDS, "option", "aid"]
 
     def get_readonly_fields(self, request, obj=None):
         """Which option an outcome belongs to is part of the structure (DraftOnlyInline)."""
