@@ -142,3 +142,14 @@ def test_each_part_page_makes_few_queries(editor, shipped_aids, django_assert_ma
     for item in model.objects.filter(aid=draft):
         with django_assert_max_num_queries(QUERIES["item"]):
             assert editor.get(change_page(item)).status_code == 200
+
+
+@pytest.mark.parametrize("model", PARTS)
+def test_which_parts_a_version_has_comes_with_the_version(editor, model):
+    """Adding or deleting an item would break the keys her answers and the translations
+    refer to: new items come through the content files, in every language at once."""
+    draft = actions.new_draft(factories.published_aid())
+    item = model.objects.filter(aid=draft).first()
+    assert editor.get(f"/admin/options/{model._meta.model_name}/add/").status_code == 403
+    assert editor.get(f"/admin/options/{model._meta.model_name}/{item.pk}/delete/").status_code == 403
+    assert 'name="_save"' in editor.get(change_page(item)).content.decode()
