@@ -1,6 +1,7 @@
 """The admin is for clinicians: every content field has a Dutch label, the technical
-fields (key, order, which option) cannot be edited, long inlines fold, and a draft can be
-read as she would see it before it is published."""
+fields (key, order, which option) cannot be edited, each option has a page of its own
+(tests/test_a_version_is_edited_part_by_part.py), and a draft can be read as she would see
+it before it is published."""
 
 import pytest
 from django.apps import apps
