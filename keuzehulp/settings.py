@@ -201,8 +201,8 @@ PDF_DRAWINGS_AT_ONCE = env_int("PDF_DRAWINGS_AT_ONCE", max(1, len(os.sched_getaf
 # Days a share code for her doctor stays valid.
 SHARE_CODE_DAYS = env_int("SHARE_CODE_DAYS", 14, minimum=1)
 # Her largest form (6 questions at the 1000-character limit, each character 4 bytes of
-# UTF-8 written as %XX) is about 72 KB; the admin's largest (a whole version with its
-# inlines) has 128 fields. Room for a text 3 times too long (she then reads "te lang",
+# UTF-8 written as %XX) is about 72 KB; the admin's largest (an option's page with its
+# outcomes) has 94 fields. Room for a text 3 times too long (she then reads "te lang",
 # not an error page) and for rows added in the admin; Django's defaults are 2.5 MB and 1000.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400

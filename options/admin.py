@@ -1,7 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget, RelatedFieldWidgetWrapper
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.forms import ModelChoiceField
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -34,35 +38,73 @@ from .models import (
     ValueStatementFit,
 )
 
-# Lists edited inline on a version's own page (the inline's prefix is the related name),
-# and lists with a page per item.
-INLINE_PREFIXES = {
-    "sources": "sources",
-    "alarm_signs": "alarm_sign_items",
-    "options": "options",
-    "outcomes": "outcomes",
-    "flags": "flags",
-    "sections": "sections",
-}
-OWN_PAGES = {
+# The lists of a version, each edited on pages of its own (a page per item): the
+# version's own page only links to them, so that it stays short and quick.
+PART_MODELS = {
+    "options": Option,
+    "outcomes": Outcome,
     "comparison": ComparisonRow,
     "value_statements": ValueStatement,
     "knowledge_questions": KnowledgeQuestion,
     "situation_questions": SituationQuestion,
+    "alarm_signs": AlarmSign,
+    "flags": Flag,
+    "sources": Source,
+    "sections": InfoSection,
 }
+# Lists inside an item, edited inline on the item's page: the inline's prefix, and whether
+# the file names an entry by the option's key (a mapping) instead of by its place (a list).
+NESTED_INLINES = {"choices": ("choices", False), "cells": ("cells", True), "fit": ("fits", True)}
+
+
+def part_url(model, aid):
+    """The list of one kind of part of a version, in the admin."""
+    return f"{reverse(f'admin:options_{model._meta.model_name}_changelist')}?aid__id__exact={aid.pk}"
+
+
+def problem_item(problem, aid):
+    """The item of a draft that a problem is about, found by its key (or else its place)."""
+    model = PART_MODELS.get(problem.collection)
+    if model is None:
+        return None
+    items = model.objects.filter(aid=aid)
+    if problem.key:
+        return items.filter(key=problem.key).first()
+    if problem.index is not None:
+        return items.order_by("position")[problem.index : problem.index + 1].first()
+    return None
+
+
+def problem_anchor(problem, aid):
+    """The id of the form field a problem names, as the item's admin page renders it."""
+    if problem.nested is None:
+        return f"id_{problem.field}" if problem.field else ""
+    prefix, per_option = NESTED_INLINES[problem.nested]
+    index = problem.nested_index
+    if per_option:
+        keys = list(aid.options.order_by("position").values_list("key", flat=True))
+        index = keys.index(problem.nested_index) if problem.nested_index in keys else None
+    if index is None or not problem.field:
+        return ""
+    return f"id_{prefix}-{index}-{problem.field}"
 
 
 def problem_url(problem, aid):
-    """Where a problem of a draft can be mended in the admin, or None."""
-    if problem.collection in INLINE_PREFIXES and problem.index is not None:
-        page = reverse("admin:options_decisionaid_change", args=[aid.pk])
-        return f"{page}#{INLINE_PREFIXES[problem.collection]}-{problem.index}"
-    if problem.collection in OWN_PAGES and problem.key:
-        model = OWN_PAGES[problem.collection]
-        pk = model.objects.filter(aid=aid, key=problem.key).values_list("pk", flat=True).first()
-        if pk is not None:
-            return reverse(f"admin:options_{model._meta.model_name}_change", args=[pk])
-    return None
+    """Where a problem of a draft can be mended in the admin (the field's own form field
+    when it can be told), or None."""
+    if problem.collection is None:
+        # A field of the version itself, on its own page.
+        return (
+            f"{reverse('admin:options_decisionaid_change', args=[aid.pk])}#id_{problem.field}"
+            if problem.field
+            else None
+        )
+    item = problem_item(problem, aid)
+    if item is None:
+        return None
+    page = reverse(f"admin:options_{item._meta.model_name}_change", args=[item.pk])
+    anchor = problem_anchor(problem, aid)
+    return f"{page}#{anchor}" if anchor else page
 
 
 def problem_link(problem, drafts):
@@ -80,6 +122,18 @@ def problem_link(problem, drafts):
 class DraftOnly:
     """Published versions are read-only; choices are limited to the same version, so a
     draft can never point at another version's sources or options."""
+
+    # Most texts are a few lines: at Django's 10 rows an option's page was 7,000 px tall.
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 4})}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """No buttons beside a choice to add, change or delete a source or an outcome
+        there: those come with the version (see DraftOnlyInline) and have pages of their own."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+        return field
 
     def is_frozen(self, obj):
         return obj is not None and obj.decision_aid.is_published
@@ -132,10 +186,29 @@ class DraftOnlyInline(DraftOnly):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         self.limit_to_version(formset.form.base_fields, obj)
-        return formset
+        return type(formset.__name__, (SharedChoicesFormSet, formset), {})
+
+
+class SharedChoicesFormSet:
+    """Every form of an inline lists the same choices (the version's sources, its
+    outcomes): read them once for the formset instead of once per form and field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shared = {}
+        for form in self.forms:
+            for name, field in form.fields.items():
+                # Not the hidden primary key: its choices would be every row of the table.
+                if isinstance(field, ModelChoiceField) and not field.widget.is_hidden:
+                    if name not in shared:
+                        shared[name] = list(field.choices)
+                    field.choices = shared[name]
 
 
 class DraftOnlyAdmin(DraftOnly, admin.ModelAdmin):
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         self.limit_to_version(form.base_fields, obj)
@@ -147,32 +220,40 @@ class DraftOnlyAdmin(DraftOnly, admin.ModelAdmin):
         form.instance.decision_aid.edited_by.add(request.user)
 
 
-class SourceInline(DraftOnlyInline, admin.TabularInline):
-    model = Source
-
-
-class AlarmSignInline(DraftOnlyInline, admin.TabularInline):
-    model = AlarmSign
-
-
-class OptionInline(DraftOnlyInline, admin.StackedInline):
-    classes = ["collapse"]
-    model = Option
+# An outcome's fields, the short ones side by side.
+OUTCOME_FIELDS = [
+    "label",
+    ("reference_group", "time_frame"),
+    ("low", "high", "denominator"),
+    "positive",
+    "negative",
+    ("source", "other_source"),
+    "uncertainty",
+    "key",
+]
 
 
 class OutcomeInline(DraftOnlyInline, admin.StackedInline):
-    classes = ["collapse"]
+    """An option's chances, on the option's page."""
+
     model = Outcome
+    fk_name = "option"
+    fields = OUTCOME_FIELDS
 
 
-class FlagInline(DraftOnlyInline, admin.StackedInline):
-    classes = ["collapse"]
-    model = Flag
-
-
-class InfoSectionInline(DraftOnlyInline, admin.StackedInline):
-    classes = ["collapse"]
-    model = InfoSection
+# The lists linked from a version's page, in the order of the aid (options come first, each
+# by name).
+CONTENTS_LISTS = [
+    Outcome,
+    ComparisonRow,
+    ValueStatement,
+    KnowledgeQuestion,
+    SituationQuestion,
+    AlarmSign,
+    Flag,
+    InfoSection,
+    Source,
+]
 
 
 @admin.register(DecisionAid)
@@ -211,7 +292,38 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         fields = super().get_readonly_fields(request, obj)
         if obj is None:
             return fields
-        return ["preview_links", "changes_against_published", *DecisionAid.IDENTITY, *fields, "edited_by"]
+        return [
+            "contents",
+            "preview_links",
+            "changes_against_published",
+            *DecisionAid.IDENTITY,
+            *fields,
+            "edited_by",
+        ]
+
+    # What a clinician opens a version for: one of its parts, or the preview.
+    OVERVIEW = ["contents", "preview_links", "changes_against_published"]
+
+    def get_fieldsets(self, request, obj=None):
+        """The overview first, then the version's own fields."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        rest = [name for _name, options in fieldsets for name in options["fields"] if name not in self.OVERVIEW]
+        return [(None, {"fields": self.OVERVIEW}), (_("Deze versie"), {"fields": rest})]
+
+    @admin.display(description=_("inhoud van deze versie"))
+    def contents(self, aid):
+        """A page per option and per list of the version: the clinician goes straight to
+        what she changes, and each page stays short."""
+        options = [(reverse("admin:options_option_change", args=[o.pk]), o.name) for o in aid.options.all()]
+        lists = [(part_url(model, aid), model._meta.verbose_name_plural.capitalize()) for model in CONTENTS_LISTS]
+        return format_html(
+            '<ul class="version-contents"><li>{} {}</li>{}</ul>',
+            _("Opties:"),
+            format_html_join(" · ", '<a href="{}">{}</a>', options),
+            format_html_join("", '<li><a href="{}">{}</a></li>', lists),
+        )
 
     @admin.display(description=_("wijzigingen ten opzichte van de gepubliceerde versie"))
     def changes_against_published(self, aid):
@@ -251,7 +363,6 @@ class DecisionAidAdmin(DraftOnlyAdmin):
         }
         return TemplateResponse(request, "admin/options/changes.html", context)
 
-    inlines = [SourceInline, AlarmSignInline, OptionInline, OutcomeInline, FlagInline, InfoSectionInline]
     actions = ["publish", "make_new_draft", "make_draft_of_older_version"]
 
     # Without allowed_permissions an action is offered to, and run for, anyone who may
@@ -410,11 +521,33 @@ class KnowledgeChoiceInline(DraftOnlyInline, admin.TabularInline):
 class SituationChoiceInline(DraftOnlyInline, admin.TabularInline):
     model = SituationChoice
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("flags")
+
 
 class VersionPartAdmin(DraftOnlyAdmin):
+    """A page per item of a version; its list is opened from the version's page, filtered
+    to that version (?aid__id__exact=)."""
+
     list_filter = ["aid__language", "aid__version"]
     list_select_related = ["aid"]
     exclude = ["position"]
+    formfield_overrides = {
+        **DraftOnly.formfield_overrides,
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
+
+    # Which items a version has comes with the version, as for the inlines (DraftOnlyInline).
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        """With what the list shows (the change list adds list_select_related only when
+        the queryset has no select_related of its own); the change page reads the aid."""
+        return super().get_queryset(request).select_related(*self.list_select_related)
 
     def get_readonly_fields(self, request, obj=None):
         """An item's key and version are fixed once it exists (see DraftOnlyInline)."""
@@ -444,6 +577,44 @@ class KnowledgeQuestionAdmin(VersionPartAdmin):
 class SituationQuestionAdmin(VersionPartAdmin):
     list_display = ["question", "group", "aid"]
     inlines = [SituationChoiceInline]
+
+
+@admin.register(Option)
+class OptionAdmin(VersionPartAdmin):
+    list_display = ["name", "aid"]
+    inlines = [OutcomeInline]
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(VersionPartAdmin):
+    list_display = ["label", "option", "aid"]
+    list_select_related = ["aid", "option"]
+    fields = [*OUTCOME_FIELDS, "option", "aid"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Which option an outcome belongs to is part of the structure (DraftOnlyInline)."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "option"] if obj is not None else fields
+
+
+@admin.register(AlarmSign)
+class AlarmSignAdmin(VersionPartAdmin):
+    list_display = ["text", "urgency", "aid"]
+
+
+@admin.register(Flag)
+class FlagAdmin(VersionPartAdmin):
+    list_display = ["title", "kind", "aid"]
+
+
+@admin.register(InfoSection)
+class InfoSectionAdmin(VersionPartAdmin):
+    list_display = ["title", "aid"]
+
+
+@admin.register(Source)
+class SourceAdmin(VersionPartAdmin):
+    list_display = ["label", "title", "aid"]
 
 
 class StaffProfileInline(admin.StackedInline):

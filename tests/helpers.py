@@ -4,6 +4,7 @@ the shipped content), the pages, and the text of a page or a PDF as she reads it
 import html
 import io
 import re
+from html.parser import HTMLParser
 
 from django.contrib.auth.models import User
 from django.test import Client
@@ -129,3 +130,51 @@ def text_of(response):
 
 def text_of_pdf(content):
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages))
+
+
+class FormReader(HTMLParser):
+    """What a browser would send for the page's form as it is: its inputs, text areas and
+    chosen options (unchecked boxes and buttons send nothing)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.textarea, self.select = [], None, None
+
+    def handle_starttag(self, tag, attributes):
+        attributes = dict(attributes)
+        name = attributes.get("name")
+        if tag == "input" and name and attributes.get("type") not in ("submit", "button", "image"):
+            if attributes.get("type") not in ("checkbox", "radio") or "checked" in attributes:
+                self.data.append((name, attributes.get("value", "on" if attributes.get("type") else "")))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attributes:
+            self.data.append((self.select, attributes.get("value", "")))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self.textarea is not None:
+            # A browser drops the one newline that follows <textarea>.
+            name, text = self.textarea
+            self.data.append((name, text[1:] if text.startswith("\n") else text))
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+
+def form_data(response, **changes):
+    """The page's form as a browser would post it unchanged, with `changes` made: a dict
+    of lists (as QueryDict), so that repeated names (checkboxes) are kept."""
+    reader = FormReader()
+    reader.feed(response.content.decode())  # the parser resolves entities
+    data = {}
+    for name, value in reader.data:
+        data.setdefault(name, []).append(value)
+    for name, value in changes.items():
+        data[name] = [value]
+    return data

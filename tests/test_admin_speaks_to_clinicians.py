@@ -1,6 +1,7 @@
 """The admin is for clinicians: every content field has a Dutch label, the technical
-fields (key, order, which option) cannot be edited, long inlines fold, and a draft can be
-read as she would see it before it is published."""
+fields (key, order, which option) cannot be edited, each option has a page of its own
+(tests/test_a_version_is_edited_part_by_part.py), and a draft can be read as she would see
+it before it is published."""
 
 import pytest
 from django.apps import apps
@@ -37,18 +38,20 @@ def editor(client, db):
     return client
 
 
-def test_the_draft_page_has_dutch_labels_and_no_editable_key_or_order(editor, django_assert_max_num_queries):
+def test_the_option_page_has_dutch_labels_and_no_editable_key_or_order(editor, django_assert_max_num_queries):
     draft = actions.new_draft(factories.published_aid())
+    option = draft.options.get(key="medicijnen")
     with django_assert_max_num_queries(40):
-        page = editor.get(f"/admin/options/decisionaid/{draft.pk}/change/").content.decode()
+        page = editor.get(f"/admin/options/option/{option.pk}/change/").content.decode()
     for label in ("Nadelen", "Laagste getal", "Onzekerheid", "Positief"):
         assert label in page
     for english in (">Cons<", ">Low<", ">Uncertainty<", ">Key<", ">Position<"):
         assert english not in page
-    assert 'name="options-0-key"' not in page
-    assert 'name="options-0-position"' not in page
-    assert 'name="outcomes-0-option"' not in page
-    assert 'name="options-0-cons"' in page
+    assert 'name="key"' not in page
+    assert 'name="position"' not in page
+    assert 'name="outcomes-0-key"' not in page
+    assert 'name="outcomes-0-low"' in page
+    assert 'name="cons"' in page
 
 
 def test_a_clinician_edits_a_text_of_a_draft_in_the_admin(editor):

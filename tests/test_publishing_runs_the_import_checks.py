@@ -91,6 +91,8 @@ def test_the_admin_names_the_field_in_dutch_and_links_to_it(client, db):
     )
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
     assert message.startswith("Niet gepubliceerd: Keuzehulp miskraam (nl, versie 2, concept).")
-    assert f'<a href="/admin/options/decisionaid/{draft.pk}/change/#outcomes-0">Uitkomst' in message
+    # To the outcome's own page, at the field (tests/test_publish_errors_link_to_the_field.py).
+    outcome = draft.outcomes.get(key="medicijnen-werkt")
+    assert f'<a href="/admin/options/outcome/{outcome.pk}/change/#id_low">Uitkomst' in message
     assert "laagste getal: hier 86, maar 85 in de Engelse versie 1" in message
     assert "outcomes[0]" not in message

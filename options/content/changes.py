@@ -54,6 +54,6 @@ def changes(new, old):
     """Every Change from `old` to `new` (normalised content), in the order of the file."""
     result = []
     for path, before, after in differences(new, old):
-        labels, _located = readable_path(path, new if after is not None else old)
+        labels, _located, _field = readable_path(path, new if after is not None else old)
         result.append(Change(" – ".join(labels), shown(before), shown(after)))
     return result

@@ -109,6 +109,11 @@ class Problem:
     index: int | None = None
     key: str | None = None
     prefix: str | None = None  # the version's place, as the checks name it
+    # Which form field of the item's admin page: the field, and for a list inside the item
+    # (choices, cells, fit) that list and the entry's place or option key.
+    field: str | None = None
+    nested: str | None = None
+    nested_index: int | str | None = None
 
 
 def describe(problem, content, prefix):
@@ -117,10 +122,10 @@ def describe(problem, content, prefix):
     if not separator or not (place == prefix or place.startswith(prefix + ".")):
         return Problem(problem, prefix=prefix)
     path = place[len(prefix) + 1 :]
-    labels, located = readable_path(path, content)
+    labels, located, field = readable_path(path, content)
     dutch = " – ".join(labels)
     text = f"{dutch}: {dutch_message(message)}" if dutch else dutch_message(message)
-    return Problem(text, *located, prefix=prefix)
+    return Problem(text, *located, prefix=prefix, **field)
 
 
 def dutch_message(message):
@@ -155,8 +160,10 @@ def option_name(content, key):
 
 
 def readable_path(path, content):
-    """The Dutch labels of a path's parts, and (collection, index, key) of its top item."""
+    """The Dutch labels of a path's parts, (collection, index, key) of its top item, and
+    which form field it is ({field, nested, nested_index}, for Problem)."""
     labels, located = [], (None, None, None)
+    field_of = {"field": None, "nested": None, "nested_index": None}
     model, value = DecisionAid, content
     per_option, option = False, None
     for number, segment in enumerate(path.split(".")):
@@ -179,14 +186,21 @@ def readable_path(path, content):
             item = items[index] if index < len(items) else {}
             labels.append(item_name(model, name_field, item, index))
             value = item
+            if field_of["nested"] is None:
+                field_of.update(nested=name, nested_index=index)
         elif nested is not None and index is None:
             # A mapping per option ("cells", "fit"): the next segment is the option's key.
             model, value, per_option = nested, value.get(name) if isinstance(value, dict) else None, True
+            field_of["nested"] = field_of["nested"] or name
             labels.append(label(DecisionAid, name))
         elif per_option and isinstance(value, dict) and name in value:
             labels[-1] = _("bij %(option)s") % {"option": option_name(content, name)}
             value, per_option, option = value.get(name), False, labels.pop()
+            if field_of["nested_index"] is None:
+                field_of["nested_index"] = name
         else:
+            if field_of["field"] is None:
+                field_of["field"] = name
             field = label(model, name)
             if index is not None:
                 field = _("%(field)s, regel %(line)s") % {"field": field, "line": index + 1}
@@ -194,4 +208,4 @@ def readable_path(path, content):
                 field, option = f"{field} {option}", None
             labels.append(field)
             value = value.get(name) if isinstance(value, dict) else None
-    return labels, located
+    return labels, located, field_of
