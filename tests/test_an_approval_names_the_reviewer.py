@@ -95,7 +95,8 @@ def test_a_broken_draft_is_not_approved_and_the_field_is_named_in_dutch(client, 
     client.force_login(factories.staff_member("jansen", groups=[REVIEWER]))
     [message] = approve(client, draft)
     assert message.startswith("Niet gepubliceerd: Keuzehulp miskraam (nl, versie 2, concept).")
-    assert f'href="/admin/options/decisionaid/{draft.pk}/change/#options-1"' in message
+    option = Option.objects.get(aid=draft, key="medicijnen")
+    assert f'href="/admin/options/option/{option.pk}/change/#id_where"' in message  # on the option's own page
     assert "Optie &#x27;Medicijnen&#x27; – waar: een tekst is verplicht" in message
     assert (draft.status, draft.approved_by_name) == (DecisionAid.Status.DRAFT, "")
 
