@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hospitals.models import PracticePick
+
 from .content.database import build, check_draft, export
 from .content.normal_form import content_hash
 from .content.readable import Problem
@@ -72,7 +74,7 @@ def publish(*aids, user=None):
         if (aid.slug, aid.language) in drafts:
             raise refusal(_("Kies per taal één concept om te publiceren."))
         drafts[(aid.slug, aid.language)] = aid
-    problems, readable = [], []
+    problems, readable, lost = [], [], set()
     for aid in aids:
         if user is not None and (aid.created_by_id == user.pk or aid.edited_by.filter(pk=user.pk).exists()):
             message = _(
@@ -96,6 +98,13 @@ def publish(*aids, user=None):
         except ContentError as error:
             problems.extend(error.problems)
             readable.extend(error.readable)
+            continue
+        for pick, practice in PracticePick.objects.lost_in(aid.checked_content):
+            if pick.pk not in lost:
+                lost.add(pick.pk)
+                message = lost_pick_message(pick, practice)
+                problems.append(message)
+                readable.append(Problem(message))
     if problems:
         error = ContentError(problems)
         error.readable = readable
@@ -107,6 +116,15 @@ def publish(*aids, user=None):
         aid.published_by = user
         aid.save()
     return list(aids)
+
+
+def lost_pick_message(pick, practice):
+    """Refused rather than falling back to the default: she would read another practice
+    than her hospital's without anyone choosing it (docs/decisions/0010-local-practices.md)."""
+    return _(
+        "%(hospital)s volgt bij „%(practice)s” de variant '%(variant)s', maar die staat niet meer in deze versie. "
+        "Kies eerst bij het ziekenhuis een variant die in deze versie blijft, en publiceer dan opnieuw."
+    ) % {"hospital": pick.hospital.name, "practice": practice, "variant": pick.variant}
 
 
 def newer_than(aid):

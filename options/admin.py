@@ -24,6 +24,8 @@ from .models import (
     KnowledgeQuestion,
     Option,
     Outcome,
+    Practice,
+    PracticeVariant,
     SituationChoice,
     SituationQuestion,
     Source,
@@ -46,6 +48,7 @@ OWN_PAGES = {
     "value_statements": ValueStatement,
     "knowledge_questions": KnowledgeQuestion,
     "situation_questions": SituationQuestion,
+    "practices": Practice,
 }
 
 
@@ -351,6 +354,10 @@ class SituationChoiceInline(DraftOnlyInline, admin.TabularInline):
     model = SituationChoice
 
 
+class PracticeVariantInline(DraftOnlyInline, admin.StackedInline):
+    model = PracticeVariant
+
+
 class VersionPartAdmin(DraftOnlyAdmin):
     list_filter = ["aid__language", "aid__version"]
     list_select_related = ["aid"]
@@ -384,3 +391,9 @@ class KnowledgeQuestionAdmin(VersionPartAdmin):
 class SituationQuestionAdmin(VersionPartAdmin):
     list_display = ["question", "group", "aid"]
     inlines = [SituationChoiceInline]
+
+
+@admin.register(Practice)
+class PracticeAdmin(VersionPartAdmin):
+    list_display = ["title", "aid"]
+    inlines = [PracticeVariantInline]

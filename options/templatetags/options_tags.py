@@ -28,6 +28,19 @@ def icon_legend():
 LIST_ITEM = "- "
 
 
+@register.simple_tag(takes_context=True)
+def at_her_hospital(context, lines):
+    """Content lines with each practice as her hospital works (her hospital's variant, or
+    the text that hospitals differ): `{% at_her_hospital option.steps as steps %}`."""
+    return context["aid"].lines_at(lines, context.get("hospital"))
+
+
+@register.simple_tag(takes_context=True)
+def her_hospitals_practices(context):
+    """(practice, her hospital's variant or None, the lines she reads) of every practice."""
+    return context["aid"].practices_at(context.get("hospital"))
+
+
 @register.filter
 def blocks(lines):
     """Paragraphs as blocks: consecutive lines that start with "- " form one list.
