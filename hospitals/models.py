@@ -168,18 +168,17 @@ class Hospital(models.Model):
 
 
 class PracticePickQuerySet(models.QuerySet):
-    def lost_in(self, content):
-        """The picks whose variant a version's content (normalised, as checked) no longer
-        has, each with the practice's title: publishing it would silently give the
-        hospital another practice. A pick of a practice the content no longer has is
-        not lost: nothing shows it any more."""
-        practices = {practice["key"]: practice for practice in content.get("practices", [])}
-        lost = []
-        for pick in self.select_related("hospital").filter(practice__in=practices):
-            practice = practices[pick.practice]
-            if pick.variant not in {variant["key"] for variant in practice["variants"]}:
-                lost.append((pick, practice["title"]))
-        return lost
+    def lost_in(self, practices):
+        """The picks whose variant a version no longer has, each with the practice's
+        title; `practices` is (key, title, variant keys) of each of the version's
+        practices. A pick of a practice the version no longer has is not lost: nothing
+        shows it any more."""
+        variants = {key: (title, keys) for key, title, keys in practices}
+        return [
+            (pick, variants[pick.practice][0])
+            for pick in self.select_related("hospital").filter(practice__in=variants).order_by("hospital__name")
+            if pick.variant not in variants[pick.practice][1]
+        ]
 
 
 class PracticePick(models.Model):

@@ -99,7 +99,11 @@ def publish(*aids, user=None):
             problems.extend(error.problems)
             readable.extend(error.readable)
             continue
-        for pick, practice in PracticePick.objects.lost_in(aid.checked_content):
+        practices = [
+            (practice["key"], practice["title"], {variant["key"] for variant in practice["variants"]})
+            for practice in aid.checked_content["practices"]
+        ]
+        for pick, practice in PracticePick.objects.lost_in(practices):
             if pick.pk not in lost:
                 lost.add(pick.pk)
                 message = lost_pick_message(pick, practice)
@@ -119,8 +123,8 @@ def publish(*aids, user=None):
 
 
 def lost_pick_message(pick, practice):
-    """Refused rather than falling back to the default: she would read another practice
-    than her hospital's without anyone choosing it (docs/decisions/0010-local-practices.md)."""
+    """Refused rather than falling back to the default: publishing would silently give
+    the hospital another practice (docs/decisions/0010-local-practices.md)."""
     return _(
         "%(hospital)s volgt bij „%(practice)s” de variant '%(variant)s', maar die staat niet meer in deze versie. "
         "Kies eerst bij het ziekenhuis een variant die in deze versie blijft, en publiceer dan opnieuw."

@@ -222,10 +222,13 @@ class DecisionAid(models.Model):
                 shown.append(line)
         return shown
 
-    def practices_at(self, hospital):
-        """(practice, her hospital's variant or None, the lines she reads) of every practice."""
+    def practices_at(self, hospital, option=None):
+        """(practice, her hospital's variant or None, the lines she reads) of every practice;
+        with an option (the one she leans to), only its practices and those of no option."""
         return [
-            (practice, practice.variant_at(hospital), practice.lines_at(hospital)) for practice in self.practices.all()
+            (practice, practice.variant_at(hospital), practice.lines_at(hospital))
+            for practice in self.practices.all()
+            if option is None or practice.option_id in (None, option.pk)
         ]
 
     def check_editable(self):

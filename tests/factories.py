@@ -68,21 +68,21 @@ def practice(key="schema", **overrides):
     """A practice where hospitals differ: the default variant and another, each sourced."""
     return {
         "key": key,
-        "title": "Wanneer doe je de tabletten in?",
+        "title": "Wanneer gaan de tabletten in?",
         "option": "medicijnen",
-        "without_hospital": ["Ziekenhuizen doen dit verschillend. Vraag je eigen ziekenhuis hoe het daar gaat."],
+        "without_hospital": ["Ziekenhuizen doen dit verschillend. Het eigen ziekenhuis zegt hoe het daar gaat."],
         "variants": [
             {
                 "key": "na-een-dag",
                 "label": "Na een dag",
-                "text": ["Een dag later doe je de tabletten in."],
+                "text": ["Een dag later gaan de tabletten in."],
                 "source": "folder",
                 "default": True,
             },
             {
                 "key": "na-anderhalve-dag",
                 "label": "Na anderhalve dag",
-                "text": ["Anderhalve dag later doe je de tabletten in."],
+                "text": ["Anderhalve dag later gaan de tabletten in."],
                 "source": "andere",
             },
         ],

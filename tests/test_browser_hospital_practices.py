@@ -9,7 +9,7 @@ import pytest
 from hospitals.actions import pick_practices
 from tests import factories
 from tests.browser import ARTEFACTS, axe_violations, screenshot, scrolls_sideways
-from tests.helpers import text_of_pdf
+from tests.helpers import STEP_URLS, text_of_pdf
 from tests.test_browser_hospitals import side_by_side
 from tests.test_browser_path import walk_path
 
@@ -76,6 +76,11 @@ def test_two_hospitals_practices_side_by_side_to_the_pdf(live_server, hospitals,
     for name, page in phones.items():
         own, other = HOSPITALS[name], others(name)
         walk_path(page, live_server.url, "nl", "js")
+        # She leans to medication: her summary shows its practices (the walk chose the first option).
+        page.goto(f"{live_server.url}{STEP_URLS['leaning']}")
+        page.get_by_label("Medicijnen", exact=True).check()
+        page.get_by_role("button", name="Opslaan en verder").click()
+        page.goto(f"{live_server.url}/mijn-keuze/controleren/")
         page.locator("main a.btn-primary").first.click()
         assert page.url.endswith("/mijn-keuze/samenvatting/")
         summary = page.locator("main").inner_text()

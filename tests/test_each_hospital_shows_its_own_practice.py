@@ -10,11 +10,22 @@ from django.test import Client
 from hospitals.actions import pick_practices
 from hospitals.models import Hospital
 from tests import factories
-from tests.helpers import PDF_URL, clinician_client, pdf_of, share_code_of, text_of, text_of_pdf, url, walk
+from tests.helpers import (
+    ANSWERS,
+    PDF_URL,
+    clinician_client,
+    pdf_of,
+    save,
+    share_code_of,
+    text_of,
+    text_of_pdf,
+    url,
+    walk,
+)
 
-DAY = "Een dag later doe je de tabletten in."
-DAY_AND_A_HALF = "Anderhalve dag later doe je de tabletten in."
-DIFFER = "Ziekenhuizen doen dit verschillend. Vraag je eigen ziekenhuis hoe het daar gaat."
+DAY = "Een dag later gaan de tabletten in."
+DAY_AND_A_HALF = "Anderhalve dag later gaan de tabletten in."
+DIFFER = "Ziekenhuizen doen dit verschillend. Het eigen ziekenhuis zegt hoe het daar gaat."
 NOORD = {"name": "Ziekenhuis Noord", "phone_office_hours": "050 123 45 67", "phone_24h": "050 123 45 00"}
 ZUID = {"name": "Ziekenhuis Zuid", "phone_office_hours": "043 765 43 21", "phone_24h": "043 765 43 00"}
 
@@ -70,7 +81,7 @@ def test_each_reads_her_hospital_s_variant_in_her_summary_her_pdf_and_her_clinic
         walk(client)
         summary = text_of(client.get("/mijn-keuze/samenvatting/"))
         shows_only(summary, hospital, own, other)
-        assert f"Wanneer doe je de tabletten in? {own}" in summary
+        assert f"Wanneer gaan de tabletten in? {own}" in summary
         shows_only(text_of_pdf(pdf_of(client, PDF_URL)), hospital, own, other)
         shows_only(text_of_pdf(pdf_of(client, "/en" + PDF_URL)), hospital, own, other)
     clinician = clinician_client()
@@ -88,11 +99,21 @@ def test_without_a_hospital_she_reads_that_hospitals_differ(patients):
         assert DAY_AND_A_HALF not in text
     walk(client)
     summary = text_of(client.get("/mijn-keuze/samenvatting/"))
-    assert f"Waar ziekenhuizen verschillen Wanneer doe je de tabletten in? {DIFFER}" in summary
+    assert f"Waar ziekenhuizen verschillen Wanneer gaan de tabletten in? {DIFFER}" in summary
     pdf = text_of_pdf(pdf_of(client, PDF_URL))
     assert DIFFER in pdf
     assert DAY not in pdf
     assert DAY_AND_A_HALF not in pdf
+
+
+def test_her_summary_shows_the_practices_of_the_option_she_leans_to(patients):
+    client, _hospital, own, _other = patients["zuid"]
+    walk(client)
+    assert own in text_of(client.get("/mijn-keuze/samenvatting/"))
+    save(client, "leaning", {**ANSWERS["leaning"], "leaning": "afwachten"})
+    summary = text_of(client.get("/mijn-keuze/samenvatting/"))
+    assert own not in summary
+    assert "Zo werkt jouw ziekenhuis" not in summary  # the only practice is of another option
 
 
 def test_a_changed_pick_shows_once_committed_also_in_a_pdf_drawn_before(patients, django_capture_on_commit_callbacks):

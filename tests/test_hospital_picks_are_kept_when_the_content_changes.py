@@ -11,6 +11,7 @@ from options import actions
 from options.content.schema import ContentError
 from options.models import DecisionAid, PracticeVariant
 from tests import factories
+from tests.test_deploy_check_refuses_unready_hospitals import deploy_errors
 
 
 def change_page(admin_client, hospital):
@@ -26,7 +27,7 @@ def form_data(hospital, **picks):
 def test_the_admin_offers_each_variant_with_its_source_and_preselects_the_default(admin_client, factory_aids):
     html = change_page(admin_client, factories.hospital())
     assert "Werkwijze van dit ziekenhuis" in html
-    assert "Wanneer doe je de tabletten in?" in html
+    assert "Wanneer gaan de tabletten in?" in html
     assert '<option value="na-een-dag" selected>Na een dag (Folder) – standaard</option>' in html
     assert '<option value="na-anderhalve-dag">Na anderhalve dag (Andere folder)</option>' in html
 
@@ -64,7 +65,7 @@ def test_a_version_without_a_hospital_s_picked_variant_is_refused_naming_both(fa
     with pytest.raises(ContentError) as error:
         actions.publish(*drafts)
     assert [problem.message for problem in error.value.readable] == [
-        "Ziekenhuis Noord volgt bij „Wanneer doe je de tabletten in?” de variant 'na-anderhalve-dag', maar die staat "
+        "Ziekenhuis Noord volgt bij „Wanneer gaan de tabletten in?” de variant 'na-anderhalve-dag', maar die staat "
         "niet meer in deze versie. Kies eerst bij het ziekenhuis een variant die in deze versie blijft, en publiceer "
         "dan opnieuw."
     ]
@@ -84,3 +85,16 @@ def test_the_import_of_files_checks_the_picks_too(factory_aids):
     only_the_default = factories.practice(variants=factories.practice()["variants"][:1])
     with pytest.raises(ContentError):
         factories.published_aid(practices=[only_the_default])
+
+
+def test_the_deploy_check_names_a_pick_the_current_content_does_not_have(factory_aids):
+    hospital = factories.hospital("noord", name="Ziekenhuis Noord")
+    pick_practices(hospital, {"schema": "na-anderhalve-dag"})
+    assert deploy_errors() == []
+    PracticePick.objects.filter(hospital=hospital).update(variant="na-een-week")  # e.g. a restored database
+    [error] = deploy_errors()
+    assert error.id == "hospitals.E003"
+    assert error.msg == (
+        "Ziekenhuis Noord volgt bij „Wanneer gaan de tabletten in?” de variant 'na-een-week', die de huidige "
+        "inhoud niet heeft."
+    )

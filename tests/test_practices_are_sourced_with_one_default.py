@@ -137,7 +137,7 @@ def test_a_draft_without_a_default_is_refused_in_dutch_naming_the_field(db):
     with pytest.raises(ContentError) as error:
         actions.publish(draft)
     assert [problem.message for problem in error.value.readable] == [
-        "Werkwijze 'Wanneer doe je de tabletten in?' – varianten: precies één variant moet de standaard zijn (nu 0)"
+        "Werkwijze 'Wanneer gaan de tabletten in?' – varianten: precies één variant moet de standaard zijn (nu 0)"
     ]
 
 
@@ -151,8 +151,8 @@ def test_a_version_keeps_its_practices_from_file_to_database_and_back(db):
     ]
     draft = actions.new_draft(aid)
     assert [v.text for v in Practice.objects.get(aid=draft).variants.all()] == [
-        ["Een dag later doe je de tabletten in."],
-        ["Anderhalve dag later doe je de tabletten in."],
+        ["Een dag later gaan de tabletten in."],
+        ["Anderhalve dag later gaan de tabletten in."],
     ]
 
 

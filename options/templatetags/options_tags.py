@@ -3,6 +3,7 @@ from itertools import count
 from django import template
 
 from options.icon_arrays import COLOURS, FIGURE, icon_array
+from options.models import Option
 
 register = template.Library()
 
@@ -37,8 +38,11 @@ def at_her_hospital(context, lines):
 
 @register.simple_tag(takes_context=True)
 def her_hospitals_practices(context):
-    """(practice, her hospital's variant or None, the lines she reads) of every practice."""
-    return context["aid"].practices_at(context.get("hospital"))
+    """(practice, her hospital's variant or None, the lines she reads) of the practices
+    her summary shows: those of the option she leans to and of none; all while she has
+    no leaning or is unsure."""
+    leaning = getattr(context.get("summary"), "leaning", None)
+    return context["aid"].practices_at(context.get("hospital"), leaning if isinstance(leaning, Option) else None)
 
 
 @register.filter
