@@ -12,6 +12,7 @@ from hospitals.models import Hospital
 from tests import factories
 from tests.helpers import (
     ANSWERS,
+    PAGES,
     PDF_URL,
     clinician_client,
     pdf_of,
@@ -161,3 +162,25 @@ def test_pages_with_practices_read_at_most_4_queries_with_100_hospitals(
         with django_assert_max_num_queries(MAX_QUERIES, info=page):
             response = client.get(page)
         assert variant in text_of(response)
+
+
+def test_the_shipped_pages_show_her_hospital_s_practice_in_both_languages_and_never_a_marker(
+    shipped_aids, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        pick_practices(factories.hospital("noord"), {"misoprostol-schema": "na-36-uur-zo-nodig-tweede-keer"})
+    chosen, neutral = Client(), Client()
+    chosen.get("/ziekenhuis/noord/")
+    expected = {
+        "nl": ("Ongeveer 36 uur later doe je 4 tabletten misoprostol", "Ziekenhuizen doen dit verschillend."),
+        "en": ("About 36 hours later, you put 4 tablets of misoprostol", "Hospitals do this differently."),
+    }
+    for language, (variant, differ) in expected.items():
+        medication = url("options:option", language, key="medicijnen")
+        assert variant in text_of(chosen.get(medication))
+        assert differ not in text_of(chosen.get(medication))
+        assert differ in text_of(neutral.get(medication))
+        assert variant not in text_of(neutral.get(medication))
+        for name, kwargs in PAGES:
+            for client in (chosen, neutral):
+                assert "[werkwijze" not in client.get(url(name, language, **kwargs)).content.decode()
