@@ -2,15 +2,13 @@
 
 from django.db import transaction
 
-from .models import Hospital, PracticePick
+from .models import PracticePick
 
 
 @transaction.atomic
 def pick_practices(hospital, picks):
     """Its picks, {practice key: variant key}, as the admin shows them (every practice of
-    the current version): one row per practice. Pages read them from the cached
-    hospital, cleared once this is committed."""
+    the current version): one row per practice. Pages read them with the cached
+    hospital, cleared once this is committed (hospitals.signals)."""
     for practice, variant in picks.items():
         PracticePick.objects.update_or_create(hospital=hospital, practice=practice, defaults={"variant": variant})
-    pk = hospital.pk
-    transaction.on_commit(lambda: Hospital.forget(pk))
