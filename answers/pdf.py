@@ -86,9 +86,13 @@ def kept_key(record_pk, language):
 
 def fingerprint(record, aid, made_on):
     """What the drawing depends on: her answers, the content version and language, the
-    date printed on it, and her hospital as it is now (a changed number: drawn again)."""
+    date printed on it, and her hospital as it is now (a changed number or practice: drawn again)."""
     hospital = Hospital.cached(record.hospital_id)
-    shown = [hospital.name, hospital.phone_24h, hospital.phone_office_hours, hospital.dialable] if hospital else None
+    shown = (
+        [hospital.name, hospital.phone_24h, hospital.phone_office_hours, hospital.dialable, hospital.chosen_variants]
+        if hospital
+        else None
+    )
     drawn_from = [record.answers.to_json(), aid.pk, aid.language, made_on.isoformat(), shown]
     return hashlib.sha256(json.dumps(drawn_from, sort_keys=True).encode()).hexdigest()
 

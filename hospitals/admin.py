@@ -1,9 +1,21 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from options import published
+
+from .actions import pick_practices
+from .forms import PICK_PREFIX, practice_form
 from .models import Hospital
+
+
+def current_practices():
+    """The practices of the current version in the default language: those a hospital
+    picks among (the languages hold the same ones, options.content.translations)."""
+    aid = published.current(published.SLUG, settings.LANGUAGE_CODE)
+    return list(aid.practices.all()) if aid else []
 
 
 @admin.register(Hospital)
@@ -35,3 +47,29 @@ class HospitalAdmin(admin.ModelAdmin):
             reverse("hospitals:qr", args=[hospital.slug]),
             _("QR-code downloaden (SVG)"),
         )
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["form"] = practice_form(current_practices())
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        practices = current_practices()
+        if not practices:
+            return self.fieldsets
+        return [
+            *self.fieldsets,
+            (
+                _("Werkwijze van dit ziekenhuis"),
+                {
+                    "description": _(
+                        "Waar de bronnen per ziekenhuis verschillen, leest zij de werkwijze die u hier kiest. "
+                        "Zonder keuze leest zij de standaard."
+                    ),
+                    "fields": [PICK_PREFIX + practice.key for practice in practices],
+                },
+            ),
+        ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        pick_practices(form.instance, form.picks())

@@ -42,3 +42,48 @@ class HospitalChoiceForm(PatientForm):
     def chosen(self):
         """The hospital she chose, or None for "not in the list"."""
         return self.hospitals.get(self.cleaned_data["hospital"])
+
+
+PICK_PREFIX = "werkwijze_"
+
+
+class HospitalAdminForm(forms.ModelForm):
+    """The hospital with one select per practice of the current version (`practices`,
+    set by practice_form): its pick, or the default until it picks one."""
+
+    practices = ()
+
+    class Meta:
+        model = Hospital
+        fields = ["name", "slug", "website", "phone_24h", "phone_office_hours", "is_live", "is_example"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = self.instance.chosen_variants if self.instance.pk else {}
+        for practice in self.practices:
+            picked = practice.variant(chosen.get(practice.key))
+            self.fields[PICK_PREFIX + practice.key].initial = picked.key if picked else None
+
+    def picks(self):
+        """{practice key: variant key} as chosen in the form."""
+        return {practice.key: self.cleaned_data[PICK_PREFIX + practice.key] for practice in self.practices}
+
+
+def practice_form(practices):
+    """A HospitalAdminForm with a select for each practice (declared, so that the admin's
+    fieldsets may name them)."""
+    fields = {
+        PICK_PREFIX + practice.key: forms.ChoiceField(
+            label=practice.title,
+            choices=[
+                (
+                    variant.key,
+                    f"{variant.label} ({variant.source.label})"
+                    + (f" – {_('standaard')}" if variant.is_default else ""),
+                )
+                for variant in practice.variants.all()
+            ],
+        )
+        for practice in practices
+    }
+    return type("HospitalAdminForm", (HospitalAdminForm,), {"practices": tuple(practices), **fields})

@@ -1,14 +1,16 @@
 """The organisations that offer the aid: her hospital's name and the numbers she calls.
 
 A hospital is a separate thing from the content (`options/`): the content is the same
-for everyone, a hospital is whom she calls. Later a hospital's staff (a membership
-model with a foreign key here) and its picks among the content's local variants (one
-row per hospital and choice) hang off this model; nothing here needs to change for that.
+for everyone, a hospital is whom she calls and how it works where the sources differ:
+its picks among the content's practices (`PracticePick`, one row per hospital and
+practice). Later a hospital's staff (a membership model with a foreign key here) hangs
+off this model too.
 """
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .phone import tel_href, validate_dutch_phone
@@ -112,6 +114,11 @@ class Hospital(models.Model):
     def shown_to_her(self):
         return self.is_live or self.is_example
 
+    @cached_property
+    def chosen_variants(self):
+        """{practice key: variant key} of its picks; kept with the cached hospital."""
+        return dict(self.practice_picks.values_list("practice", "variant"))
+
     @property
     def office_hours_tel(self):
         return tel_href(self.phone_office_hours)
@@ -135,11 +142,19 @@ class Hospital(models.Model):
         shown: a hospital taken off line leaves her with the neutral text)."""
         if not pk:
             return None
-        hospital = cache.get_or_set(
-            cls.cache_key(pk), lambda: cls.objects.filter(pk=pk).first() or MISSING, CACHE_SECONDS
-        )
+        hospital = cache.get_or_set(cls.cache_key(pk), lambda: cls.with_picks(pk), CACHE_SECONDS)
         if hospital == MISSING or not hospital.shown_to_her:
             return None
+        return hospital
+
+    @classmethod
+    def with_picks(cls, pk):
+        """The hospital as the cache keeps it: with its picks read, so that a page reads
+        neither (or MISSING)."""
+        hospital = cls.objects.filter(pk=pk).first()
+        if hospital is None:
+            return MISSING
+        hospital.chosen_variants  # noqa: B018 (read now, to be cached with the hospital)
         return hospital
 
     @classmethod
@@ -150,3 +165,39 @@ class Hospital(models.Model):
     @classmethod
     def forget(cls, pk):
         cache.delete_many([cls.cache_key(pk), cls.LIVE_CACHE_KEY])
+
+
+class PracticePickQuerySet(models.QuerySet):
+    def lost_in(self, practices):
+        """The picks whose variant a version no longer has, each with the practice's
+        title; `practices` is (key, title, variant keys) of each of the version's
+        practices. A pick of a practice the version no longer has is not lost: nothing
+        shows it any more."""
+        variants = {key: (title, keys) for key, title, keys in practices}
+        return [
+            (pick, variants[pick.practice][0])
+            for pick in self.select_related("hospital").filter(practice__in=variants).order_by("hospital__name")
+            if pick.variant not in variants[pick.practice][1]
+        ]
+
+
+class PracticePick(models.Model):
+    """Which variant of a practice of the content a hospital follows. Keys, not foreign
+    keys: every content version has its own rows, the pick holds across versions (and
+    publishing a version that lacks a picked variant is refused, options.actions)."""
+
+    hospital = models.ForeignKey(
+        Hospital, on_delete=models.CASCADE, related_name="practice_picks", verbose_name=_("ziekenhuis")
+    )
+    practice = models.SlugField(_("werkwijze"), max_length=60)
+    variant = models.SlugField(_("variant"), max_length=60)
+
+    objects = PracticePickQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["hospital", "practice"], name="one_pick_per_practice")]
+        verbose_name = _("keuze van werkwijze")
+        verbose_name_plural = _("keuzes van werkwijzen")
+
+    def __str__(self):
+        return f"{self.hospital}: {self.practice} = {self.variant}"

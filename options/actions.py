@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hospitals.models import PracticePick
+
 from .content.database import build, check_draft, export
 from .content.normal_form import content_hash
 from .content.readable import Problem
@@ -74,7 +76,7 @@ def publish(*aids, user=None):
         if (aid.slug, aid.language) in drafts:
             raise refusal(_("Kies per taal één concept om te publiceren."))
         drafts[(aid.slug, aid.language)] = aid
-    problems, readable = [], []
+    problems, readable, lost = [], [], set()
     for aid in aids:
         if user is not None and (aid.created_by_id == user.pk or aid.edited_by.filter(pk=user.pk).exists()):
             message = _(
@@ -98,6 +100,10 @@ def publish(*aids, user=None):
         except ContentError as error:
             problems.extend(error.problems)
             readable.extend(error.readable)
+            continue
+        for message in lost_picks(aid.checked_content, lost):
+            problems.append(message)
+            readable.append(Problem(message))
     if user is not None and (missing := StaffProfile.missing_for_approval(user)):
         message = _(
             "Je goedkeuring staat met je naam en functie op de pagina 'Over deze keuzehulp' en in de pdf. "
@@ -118,6 +124,30 @@ def publish(*aids, user=None):
             aid.approved_by_name, aid.approved_by_role = StaffProfile.approval_of(user)
         aid.save()
     return list(aids)
+
+
+def lost_picks(content, lost):
+    """Why the hospitals' picks would be lost with this content: a message per pick of a
+    variant it no longer has (each pick once, in `lost`, when languages go out together)."""
+    practices = [
+        (practice["key"], practice["title"], {variant["key"] for variant in practice["variants"]})
+        for practice in content["practices"]
+    ]
+    messages = []
+    for pick, practice in PracticePick.objects.lost_in(practices):
+        if pick.pk not in lost:
+            lost.add(pick.pk)
+            messages.append(lost_pick_message(pick, practice))
+    return messages
+
+
+def lost_pick_message(pick, practice):
+    """Refused rather than falling back to the default: publishing would silently give
+    the hospital another practice (docs/decisions/0010-local-practices.md)."""
+    return _(
+        "%(hospital)s volgt bij „%(practice)s” de variant '%(variant)s', maar die staat niet meer in deze versie. "
+        "Kies eerst bij het ziekenhuis een variant die in deze versie blijft, en publiceer dan opnieuw."
+    ) % {"hospital": pick.hospital.name, "practice": practice, "variant": pick.variant}
 
 
 def newer_than(aid):

@@ -30,6 +30,8 @@ from .models import (
     KnowledgeQuestion,
     Option,
     Outcome,
+    Practice,
+    PracticeVariant,
     SituationChoice,
     SituationQuestion,
     Source,
@@ -51,6 +53,7 @@ PART_MODELS = {
     "flags": Flag,
     "sources": Source,
     "sections": InfoSection,
+    "practices": Practice,
 }
 # Lists inside an item, edited inline on the item's page: the inline's prefix, and whether
 # the file names an entry by the option's key (a mapping) instead of by its place (a list).
@@ -252,6 +255,7 @@ CONTENTS_LISTS = [
     AlarmSign,
     Flag,
     InfoSection,
+    Practice,
     Source,
 ]
 
@@ -525,6 +529,10 @@ class SituationChoiceInline(DraftOnlyInline, admin.TabularInline):
         return super().get_queryset(request).prefetch_related("flags")
 
 
+class PracticeVariantInline(DraftOnlyInline, admin.StackedInline):
+    model = PracticeVariant
+
+
 class VersionPartAdmin(DraftOnlyAdmin):
     """A page per item of a version; its list is opened from the version's page, filtered
     to that version (?aid__id__exact=)."""
@@ -631,3 +639,9 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, StaffProfileInline]
+
+
+@admin.register(Practice)
+class PracticeAdmin(VersionPartAdmin):
+    list_display = ["title", "aid"]
+    inlines = [PracticeVariantInline]

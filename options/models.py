@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -5,6 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import LinesField
+
+# A line of content that is only "[werkwijze: <key>]" stands for that practice (Practice).
+PRACTICE_MARKER = re.compile(r"^\[werkwijze: *([^\]]*)\]$")
 
 
 class PublishedContentError(ValidationError):
@@ -55,6 +60,12 @@ class DecisionAidQuerySet(models.QuerySet):
             models.Prefetch(
                 "knowledge_questions",
                 queryset=KnowledgeQuestion.objects.select_related("source").prefetch_related("choices"),
+            ),
+            models.Prefetch(
+                "practices",
+                queryset=Practice.objects.prefetch_related(
+                    models.Prefetch("variants", queryset=PracticeVariant.objects.select_related("source"))
+                ),
             ),
         )
 
@@ -215,6 +226,30 @@ class DecisionAid(models.Model):
     def alarm_banner(self):
         """The short alarm text of every page's footer, or None (older versions)."""
         return next(iter(self.alarm_signs_of(AlarmSign.Urgency.BANNER)), None)
+
+    def lines_at(self, lines, hospital):
+        """Content lines as her pages show them: a line that stands for a practice
+        ("[werkwijze: <key>]") becomes her hospital's variant, or without a hospital the
+        text that says hospitals differ."""
+        practices = {practice.key: practice for practice in self.practices.all()}
+        shown = []
+        for line in lines:
+            match = PRACTICE_MARKER.match(line)
+            practice = practices.get(match.group(1)) if match else None
+            if practice is not None:
+                shown.extend(practice.lines_at(hospital))
+            elif match is None:
+                shown.append(line)
+        return shown
+
+    def practices_at(self, hospital, option=None):
+        """(practice, her hospital's variant or None, the lines she reads) of every practice;
+        with an option (the one she leans to), only its practices and those of no option."""
+        return [
+            (practice, practice.variant_at(hospital), practice.lines_at(hospital))
+            for practice in self.practices.all()
+            if option is None or practice.option_id in (None, option.pk)
+        ]
 
     def check_editable(self):
         """Refuse a change to a version that is published in the database (also when the
@@ -687,3 +722,76 @@ class InfoSection(AidPart):
 
     def __str__(self):
         return self.title
+
+
+class Practice(AidPart):
+    """Where the sources differ by hospital: what each hospital does, as variants with
+    their source. A hospital picks one (hospitals.PracticePick); without a pick she reads
+    the default, without a hospital the text that says hospitals differ."""
+
+    aid = models.ForeignKey(
+        DecisionAid, on_delete=models.CASCADE, related_name="practices", verbose_name=_("keuzehulp")
+    )
+    title = models.CharField(
+        max_length=200,
+        help_text=_("Als vraag, bijvoorbeeld „Wanneer doe je de misoprostol in?”"),
+        verbose_name=_("titel"),
+    )
+    option = models.ForeignKey(
+        Option, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("optie")
+    )
+    without_hospital = LinesField(
+        help_text=_("Wat zij leest zonder ziekenhuis: dat ziekenhuizen het verschillend doen. Eén alinea per regel."),
+        verbose_name=_("zonder ziekenhuis"),
+    )
+
+    class Meta(AidPart.Meta):
+        constraints = unique_key("practice")
+        verbose_name = _("werkwijze")
+        verbose_name_plural = _("werkwijzen")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def default_variant(self):
+        return next((variant for variant in self.variants.all() if variant.is_default), None)
+
+    def variant(self, key):
+        """The variant with this key, or the default (a pick this version does not know)."""
+        return next((variant for variant in self.variants.all() if variant.key == key), self.default_variant)
+
+    def variant_at(self, hospital):
+        """Her hospital's variant (the default until it picks one), or None without a hospital."""
+        if hospital is None:
+            return None
+        return self.variant(hospital.chosen_variants.get(self.key))
+
+    def lines_at(self, hospital):
+        variant = self.variant_at(hospital)
+        return variant.text if variant is not None else self.without_hospital
+
+
+class PracticeVariant(VersionedContent):
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="variants", verbose_name=_("werkwijze")
+    )
+    key = models.SlugField(max_length=60, verbose_name=_("sleutel"))
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("volgorde"))
+    label = models.CharField(max_length=200, help_text=_("Zoals het ziekenhuis kiest."), verbose_name=_("naam"))
+    text = LinesField(help_text=_("Wat zij leest. Eén alinea per regel."), verbose_name=_("tekst"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("bron"))
+    is_default = models.BooleanField(default=False, verbose_name=_("standaard"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["practice", "key"], name="unique_practice_variant")]
+        ordering = ["position"]
+        verbose_name = _("variant")
+        verbose_name_plural = _("varianten")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def decision_aid(self):
+        return self.practice.aid

@@ -64,6 +64,32 @@ def value_statement(key):
     }
 
 
+def practice(key="schema", **overrides):
+    """A practice where hospitals differ: the default variant and another, each sourced."""
+    return {
+        "key": key,
+        "title": "Wanneer gaan de tabletten in?",
+        "option": "medicijnen",
+        "without_hospital": ["Ziekenhuizen doen dit verschillend. Het eigen ziekenhuis zegt hoe het daar gaat."],
+        "variants": [
+            {
+                "key": "na-een-dag",
+                "label": "Na een dag",
+                "text": ["Een dag later gaan de tabletten in."],
+                "source": "folder",
+                "default": True,
+            },
+            {
+                "key": "na-anderhalve-dag",
+                "label": "Na anderhalve dag",
+                "text": ["Anderhalve dag later gaan de tabletten in."],
+                "source": "andere",
+            },
+        ],
+        **overrides,
+    }
+
+
 def content(language="nl", **overrides):
     """A small, valid decision aid in the shape of a content file."""
     data = {
@@ -163,6 +189,7 @@ def content(language="nl", **overrides):
             },
         ],
         "sections": [{"key": "hoe-vaak", "title": "Hoe vaak?", "body": ["Vaak."], "sources": ["folder"]}],
+        "practices": [practice()],
     }
     data.update(overrides)
     return copy.deepcopy(data)

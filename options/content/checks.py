@@ -6,9 +6,20 @@ collected and raised together, each with its place."""
 import re
 
 from ..models import (
+    PRACTICE_MARKER,
     AlarmSign,
 )
-from .schema import AID, DENOMINATOR, ContentError, Leaf, Optional, PerOption, Text, Texts
+from .schema import (
+    AID,
+    DENOMINATOR,
+    PRACTICE_PLACES,
+    ContentError,
+    Leaf,
+    Optional,
+    PerOption,
+    Text,
+    Texts,
+)
 
 
 def item_place(place, index, item):
@@ -25,7 +36,7 @@ def known_keys(content):
             return set()
         return {item.get("key") for item in items if isinstance(item, dict)}
 
-    return {name: keys(name) for name in ("sources", "options", "outcomes", "flags")}
+    return {name: keys(name) for name in ("sources", "options", "outcomes", "flags", "practices")}
 
 
 def check_shape(value, spec, place, known, problems):
@@ -331,6 +342,52 @@ def check_cautions(content, place, problems):
             )
 
 
+def check_practices(content, place, problems):
+    """Every practice has exactly one default variant: what a hospital shows until it
+    picks one."""
+    for index, practice in enumerate(content.get("practices") or []):
+        if not isinstance(practice, dict) or not isinstance(practice.get("variants"), list):
+            continue
+        defaults = [v for v in practice["variants"] if isinstance(v, dict) and v.get("default") is True]
+        if len(defaults) != 1:
+            problems.append(
+                f"{item_place(f'{place}.practices', index, practice)}.variants: "
+                f"exactly one variant must be the default ({len(defaults)} are)"
+            )
+
+
+def practice_markers(lines):
+    """(line number, practice key) of each line that stands for a practice."""
+    if not isinstance(lines, list):
+        return []
+    return [
+        (number, match.group(1))
+        for number, line in enumerate(lines)
+        if isinstance(line, str) and (match := PRACTICE_MARKER.match(line.strip()))
+    ]
+
+
+def check_practice_markers(content, place, problems):
+    """A practice stands only where the pages show it (an option's steps or what to
+    prepare, a section's text), and only a practice of this content."""
+    known = known_keys(content)["practices"]
+    for text_place, text in texts_in(content, AID, place):
+        if not isinstance(text, str) or not text.strip().startswith("[werkwijze"):
+            continue
+        match = PRACTICE_MARKER.match(text.strip())
+        path = text_place[len(place) + 1 :]
+        collection, _, rest = path.partition("[")
+        field = rest.partition(".")[2].partition("[")[0]
+        if match is None:
+            problems.append(f"{text_place}: write a practice as '[werkwijze: <key>]', alone on its line")
+        elif (collection, field) not in PRACTICE_PLACES:
+            problems.append(
+                f"{text_place}: a practice can stand only in an option's steps or prepare, or a section's body"
+            )
+        elif match.group(1) not in known:
+            problems.append(f"{text_place}: unknown practice {match.group(1)!r}")
+
+
 def validate(content, place):
     """Raise ContentError with every problem in one language's content."""
     problems = []
@@ -344,5 +401,7 @@ def validate(content, place):
     check_flag_conditions(content, place, problems)
     check_cautions(content, place, problems)
     check_cited_figures(content, place, problems)
+    check_practices(content, place, problems)
+    check_practice_markers(content, place, problems)
     if problems:
         raise ContentError(problems)

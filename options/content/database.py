@@ -17,6 +17,8 @@ from ..models import (
     KnowledgeQuestion,
     Option,
     Outcome,
+    Practice,
+    PracticeVariant,
     SituationChoice,
     SituationQuestion,
     Source,
@@ -202,6 +204,26 @@ def build(content):
         for section, item in zip(sections, content["sections"], strict=True)
         for key in item["sources"]
     )
+    practices = Practice.objects.bulk_create(
+        Practice(
+            aid=aid,
+            position=i,
+            option=options.get(item["option"]),
+            **plain(item, "key", "title", "without_hospital"),
+        )
+        for i, item in enumerate(content["practices"])
+    )
+    PracticeVariant.objects.bulk_create(
+        PracticeVariant(
+            practice=practice,
+            position=i,
+            source=sources[variant["source"]],
+            is_default=variant["default"],
+            **plain(variant, "key", "label", "text"),
+        )
+        for practice, item in zip(practices, content["practices"], strict=True)
+        for i, variant in enumerate(item["variants"])
+    )
     return aid
 
 
@@ -299,6 +321,17 @@ def export(aid):
         "sections": [
             {**plain(s, "key", "title", "body"), "sources": [src.key for src in s.sources.order_by("position")]}
             for s in aid.sections.all()
+        ],
+        "practices": [
+            {
+                **plain(p, "key", "title", "without_hospital"),
+                "option": key_or_none(p.option),
+                "variants": [
+                    {**plain(v, "key", "label", "text"), "source": v.source.key, "default": v.is_default}
+                    for v in p.variants.select_related("source")
+                ],
+            }
+            for p in aid.practices.select_related("option")
         ],
     }
     return json.loads(json.dumps(content, default=str))

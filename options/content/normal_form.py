@@ -46,6 +46,10 @@ def normalise(content):  # noqa: C901 (one setdefault per optional field)
     for flag in content["flags"]:
         flag["only_if"] = flag.get("only_if") or {}
         flag["unless"] = flag.get("unless") or {}
+    for practice in content["practices"]:
+        practice.setdefault("option", None)
+        for variant in practice["variants"]:
+            variant["default"] = variant.get("default") is True
     return content
 
 

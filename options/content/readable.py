@@ -21,6 +21,8 @@ from ..models import (
     KnowledgeQuestion,
     Option,
     Outcome,
+    Practice,
+    PracticeVariant,
     SituationChoice,
     SituationQuestion,
     Source,
@@ -40,6 +42,7 @@ COLLECTIONS = {
     "situation_questions": (SituationQuestion, "question"),
     "flags": (Flag, "title"),
     "sections": (InfoSection, "title"),
+    "practices": (Practice, "title"),
 }
 # Lists and mappings inside an item.
 NESTED = {
@@ -47,9 +50,17 @@ NESTED = {
     (SituationQuestion, "choices"): (SituationChoice, "text"),
     (ComparisonRow, "cells"): ComparisonCell,
     (ValueStatement, "fit"): ValueStatementFit,
+    (Practice, "variants"): (PracticeVariant, "label"),
 }
 # Fields of the file that are not a model field of the same name.
-FILE_FIELDS = {"answer": "het goede antwoord", "choices": "antwoorden", "cells": "cellen", "fit": "past bij opties"}
+FILE_FIELDS = {
+    "answer": "het goede antwoord",
+    "choices": "antwoorden",
+    "cells": "cellen",
+    "fit": "past bij opties",
+    "variants": "varianten",
+    "default": "standaard",
+}
 
 SEGMENT = re.compile(r"^(?P<name>[\w-]+)(?:\[(?P<index>\d+)\](?: \((?P<key>[^)]*)\))?)?$")
 
@@ -89,6 +100,21 @@ MESSAGES = [
     (r"'(.*)' is missing in (.+)", "'{0}' ontbreekt in {1}"),
     (r"'(.*)' of (.+) is missing here \(no translation\)", "'{0}' van {1} ontbreekt hier (geen vertaling)"),
     (r"the order differs from (.+)", "de volgorde verschilt van {0}"),
+    (
+        r"exactly one variant must be the default \((\d+) are\)",
+        "precies één variant moet de standaard zijn (nu {0})",
+    ),
+    (r"the practices stand elsewhere than in (.+)", "de werkwijzen staan op een andere plaats dan in {0}"),
+    (
+        r"write a practice as '\[werkwijze: <key>\]', alone on its line",
+        "schrijf een werkwijze als '[werkwijze: <sleutel>]', alleen op een regel",
+    ),
+    (
+        r"a practice can stand only in .*",
+        "een werkwijze kan alleen staan in de stappen of het voorbereiden van een optie, of in de tekst van een "
+        "informatieblok",
+    ),
+    (r"'(.*)' is not true or false", "'{0}' is niet waar of onwaar"),
     (
         r"the (\w+) are not given in comparable detail .*",
         "de opties hebben niet evenveel {0}: geen optie mag er meer dan twee keer zoveel hebben als een andere",

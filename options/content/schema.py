@@ -77,6 +77,13 @@ class Int(Leaf):
         return None
 
 
+class Bool(Leaf):
+    def problem(self, value, known):
+        if not isinstance(value, bool):
+            return f"{value!r} is not true or false"
+        return None
+
+
 class Date(Leaf):
     def problem(self, value, known):
         # YAML reads a date; exported content holds it as text.
@@ -240,6 +247,27 @@ FLAG = {
     "unless": Optional(Conditions()),
 }
 ALARM_SIGN = {"key": Key(), "urgency": OneOf(*AlarmSign.Urgency.values), "text": Text(), "source": Ref("sources")}
+# A hospital's way of working where the sources differ (docs/decisions/0010-local-practices.md):
+# each variant is one hospital practice with its source, one of them the default. A
+# passage shows it where a line is only its marker (options.models.PRACTICE_MARKER).
+PRACTICE_VARIANT = {
+    "key": Key(),
+    "label": Text(),
+    "text": Texts(),
+    "source": Ref("sources"),
+    "default": Optional(Bool()),
+}
+PRACTICE = {
+    "key": Key(),
+    "title": Text(),
+    "option": Optional(Ref("options")),
+    "without_hospital": Texts(),
+    "variants": [PRACTICE_VARIANT],
+}
+# A line that is only "[werkwijze: <key>]" (options.models.PRACTICE_MARKER) stands for that practice:
+# her hospital's variant, or the text for no hospital.
+# The lists where a practice may stand: those the pages show through the practices.
+PRACTICE_PLACES = {("options", "steps"), ("options", "prepare"), ("sections", "body")}
 SECTION = {"key": Key(), "title": Text(), "body": Texts(), "sources": Refs("sources")}
 AID = {
     "slug": Key(),
@@ -264,4 +292,5 @@ AID = {
     "situation_questions": [SITUATION_QUESTION],
     "flags": [FLAG],
     "sections": [SECTION],
+    "practices": [PRACTICE],
 }

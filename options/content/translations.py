@@ -1,6 +1,6 @@
 """Every language file is a translation of the default one: only texts may differ."""
 
-from .checks import item_place
+from .checks import item_place, practice_markers
 from .schema import Leaf, Optional, PerOption, Texts, Translatable
 
 
@@ -30,6 +30,8 @@ def compare_leaves(value, other, spec, place, other_name, problems):
     if isinstance(spec, Texts):
         if isinstance(value, list) and isinstance(other, list) and len(value) != len(other):
             problems.append(f"{place}: {len(value)} items here, {len(other)} in {other_name}: a translation is missing")
+        elif practice_markers(value) != practice_markers(other):
+            problems.append(f"{place}: the practices stand elsewhere than in {other_name}")
     elif isinstance(spec, Translatable):
         if bool(value) != bool(other):
             problems.append(f"{place}: the translation is missing here or in {other_name}")

@@ -3,6 +3,7 @@ from itertools import count
 from django import template
 
 from options.icon_arrays import COLOURS, FIGURE, icon_array
+from options.models import Option
 
 register = template.Library()
 
@@ -26,6 +27,22 @@ def icon_legend():
 
 
 LIST_ITEM = "- "
+
+
+@register.simple_tag(takes_context=True)
+def at_her_hospital(context, lines):
+    """Content lines with each practice as her hospital works (her hospital's variant, or
+    the text that hospitals differ): `{% at_her_hospital option.steps as steps %}`."""
+    return context["aid"].lines_at(lines, context.get("hospital"))
+
+
+@register.simple_tag(takes_context=True)
+def her_hospitals_practices(context):
+    """(practice, her hospital's variant or None, the lines she reads) of the practices
+    her summary shows: those of the option she leans to and of none; all while she has
+    no leaning or is unsure."""
+    leaning = getattr(context.get("summary"), "leaning", None)
+    return context["aid"].practices_at(context.get("hospital"), leaning if isinstance(leaning, Option) else None)
 
 
 @register.filter
