@@ -1,11 +1,12 @@
 """The organisations that offer the aid: her hospital's name and the numbers she calls.
 
 A hospital is a separate thing from the content (`options/`): the content is the same
-for everyone, a hospital is whom she calls. Later a hospital's staff (a membership
-model with a foreign key here) and its picks among the content's local variants (one
-row per hospital and choice) hang off this model; nothing here needs to change for that.
+for everyone, a hospital is whom she calls. Its staff (`Membership`: clinicians who open
+its patients' share codes, editors of its profile) and its picks among the content's
+local variants hang off this model. What each role may do: hospitals/roles.py.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,6 +26,10 @@ class HospitalQuerySet(models.QuerySet):
     def reachable(self):
         """Those whose own address works: live ones, and examples for demonstrations."""
         return self.filter(models.Q(is_live=True) | models.Q(is_example=True))
+
+    def of_staff(self, user):
+        """The hospitals this account works for."""
+        return self.filter(memberships__user=user)
 
 
 class Hospital(models.Model):
@@ -82,6 +87,10 @@ class Hospital(models.Model):
         verbose_name = _("ziekenhuis")
         verbose_name_plural = _("ziekenhuizen")
         ordering = ["name"]
+        permissions = [
+            ("open_share_codes", "Mag deelcodes openen van patiënten van de eigen ziekenhuizen"),
+            ("manage_every_hospital", "Mag alle ziekenhuizen beheren, live zetten en medewerkers toewijzen"),
+        ]
 
     def __str__(self):
         return self.name
@@ -150,3 +159,26 @@ class Hospital(models.Model):
     @classmethod
     def forget(cls, pk):
         cache.delete_many([cls.cache_key(pk), cls.LIVE_CACHE_KEY])
+
+
+class Membership(models.Model):
+    """An account that works for a hospital. What it may do there comes from its groups
+    (hospitals/roles.py); the membership says where."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="hospital_memberships",
+        verbose_name=_("account"),
+    )
+    hospital = models.ForeignKey(
+        Hospital, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("ziekenhuis")
+    )
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        constraints = [models.UniqueConstraint(fields=["user", "hospital"], name="one_membership_per_hospital")]
+
+    def __str__(self):
+        return f"{self.user} – {self.hospital}"
