@@ -110,3 +110,11 @@ def test_a_hospitals_editor_opens_no_code(noord):
     response = editor.post(OPEN, {"code": code})
     assert response.status_code == 403
     assert "Geen toegang" in text_of(response)
+
+
+def test_the_refusal_and_her_hospital_read_in_english_too(noord, zuid):
+    clinician = clinician_client(hospitals=[noord])
+    refused = clinician.post("/en" + OPEN, {"code": code_of_patient(zuid)})
+    assert "This code belongs to a patient of another hospital." in text_of(refused)
+    open_with(clinician, code_of_patient(noord))
+    assert "Patient of Ziekenhuis Noord" in text_of(clinician.get("/en" + SUMMARY))
