@@ -2,6 +2,7 @@
 the shipped content), the pages, and the text of a page or a PDF as she reads it."""
 
 import html
+import importlib
 import io
 import re
 
@@ -109,14 +110,25 @@ def share_code_of(patient):
     return response.context["share"]["code"]
 
 
+def hospital_role(name):
+    """One of the hospital groups that ship with the app; made again as its migration makes
+    it after a test with a live server, whose tables are emptied afterwards."""
+    from django.contrib.auth.models import Group, Permission
+
+    shipped = importlib.import_module("hospitals.migrations.0004_hospital_roles")
+    group, made = Group.objects.get_or_create(name=name)
+    if made:
+        rights = Permission.objects.filter(content_type__app_label="hospitals", codename__in=shipped.ROLES[name])
+        group.permissions.set(rights)
+    return group
+
+
 def member(username, hospitals, group, **account):
     """A staff account in one of the groups that ship with the app, working for the hospitals."""
-    from django.contrib.auth.models import Group
-
     from hospitals.models import Membership
 
     user = User.objects.create_user(username, password=CLINICIAN_PASSWORD, **{"is_staff": True, **account})
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(hospital_role(group))
     Membership.objects.bulk_create(Membership(user=user, hospital=hospital) for hospital in hospitals)
     return user
 
