@@ -17,9 +17,10 @@ def editable(request, hospital):
     return hospital is None or roles.may_edit(request.user, hospital)
 
 
-class HospitalPartInline(admin.TabularInline):
-    """A part of a hospital edited on its page (its staff, its picks): besides the right on
-    the part's model, only on a hospital the account may edit (hospitals/roles.py)."""
+class HospitalPart:
+    """For the inline of a part of a hospital edited on its page (its staff, its picks),
+    tabular or stacked: besides the right on the part's model, only on a hospital the
+    account may edit (hospitals/roles.py)."""
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and editable(request, obj)
@@ -31,7 +32,7 @@ class HospitalPartInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and editable(request, obj)
 
 
-class MembershipInline(HospitalPartInline):
+class MembershipInline(HospitalPart, admin.TabularInline):
     """Who works for this hospital: given by the platform only (a hospital's editor does
     not get the rights on memberships, so she does not see them)."""
 

@@ -5,9 +5,11 @@ there, and reaches neither the content nor the accounts. The platform sees every
 hospital and gives accounts their hospitals."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib import admin
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 
+from hospitals.admin import MembershipInline
 from hospitals.models import Hospital, Membership
 from tests import factories
 from tests.helpers import EDITOR_GROUP, member, text_of
@@ -114,3 +116,16 @@ def test_the_platform_sees_every_hospital_and_gives_accounts_their_hospital(noor
     }
     assert platform.post(change_url(zuid), data).status_code == 302
     assert list(Membership.objects.values_list("user__username", "hospital__slug")) == [("arts", "zuid")]
+
+
+def test_a_part_of_a_hospital_is_edited_only_with_that_hospital(noord, zuid, rf):
+    """An inline of a hospital's part (hospitals.admin.HospitalPart): the right on the
+    part's model is not enough, the hospital must be hers."""
+    user = member("medewerkers", [noord], EDITOR_GROUP)
+    user.user_permissions.set(Permission.objects.filter(content_type__model="membership"))
+    request = rf.get("/")
+    request.user = user
+    inline = MembershipInline(Hospital, admin.site)
+    checks = [inline.has_add_permission, inline.has_change_permission, inline.has_delete_permission]
+    assert all(check(request, noord) for check in checks)
+    assert not any(check(request, zuid) for check in checks)
