@@ -106,3 +106,14 @@ class ShareCodeForm(ClinicianForm, PatientForm):
 UNKNOWN_CODE = _("Deze code is onbekend. Controleer of alle tekens goed zijn overgenomen.")
 # One message for the three, so that nobody learns that she erased her answers.
 GONE_CODE = _("Deze code is verlopen, ingetrokken of gewist. Vraag de patiënt zo nodig om een nieuwe code.")
+# Her hospital decides who may read her summary. Neither message says which hospital she
+# chose or anything else about her; both say what she can do.
+OTHER_HOSPITAL = _(
+    "Deze code hoort bij een patiënt van een ander ziekenhuis. U kunt alleen samenvattingen openen van "
+    "patiënten die de keuzehulp via uw ziekenhuis gebruiken. Is zij bij u in behandeling? Dan kan zij in de "
+    "keuzehulp uw ziekenhuis kiezen; daarna werkt dezelfde code. Of bekijk samen haar afgedrukte samenvatting."
+)
+NO_HOSPITAL = _(
+    "De patiënt heeft in de keuzehulp geen ziekenhuis gekozen. Zij kan daar uw ziekenhuis kiezen; daarna werkt "
+    "dezelfde code. Of bekijk samen haar afgedrukte samenvatting."
+)

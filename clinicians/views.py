@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from answers import actions, throttle
 from answers.documents import summary_context
 from answers.models import ShareCode
+from hospitals import roles
 from options import published
 
 from . import forms
@@ -26,11 +27,14 @@ LOGGED_OUT = "uitgelogd"
 
 
 def staff_only(view):
+    """For a clinician of a hospital (hospitals/roles.py); other staff (editors, the
+    platform) read that this is not for their account."""
+
     @never_cache
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
+        if not (request.user.is_staff and roles.is_clinician(request.user)):
             return render(request, "clinicians/not_staff.html", status=403)
         return view(request, *args, **kwargs)
 
@@ -111,24 +115,38 @@ def open_summary(request):
         account = throttle.account_key("share", str(request.user.pk))
         if throttle.is_blocked(request, "share", settings.SHARE_ATTEMPTS_PER_HOUR, key=account):
             return render(request, "clinicians/too_many_attempts.html", status=429)
+        status = 400
         if form.is_valid():
             code = form.cleaned_data["code"]
             share = actions.find_share_code(code)
             if share is not None and share.is_usable:
-                request.session[SESSION_KEY] = share.pk
-                return redirect("clinicians:summary")
-            gone = share is not None or actions.share_code_was_erased(code)
-            form.add_error("code", forms.GONE_CODE if gone else forms.UNKNOWN_CODE)
+                hospital_id = share.record.hospital_id
+                if roles.may_open_record_of(request.user, hospital_id):
+                    request.session[SESSION_KEY] = share.pk
+                    return redirect("clinicians:summary")
+                # Counted as a failure too: a code of another hospital's patient opens
+                # nothing, so it must not let anyone try more codes than a wrong one.
+                form.add_error("code", forms.NO_HOSPITAL if hospital_id is None else forms.OTHER_HOSPITAL)
+                status = 403
+            else:
+                gone = share is not None or actions.share_code_was_erased(code)
+                form.add_error("code", forms.GONE_CODE if gone else forms.UNKNOWN_CODE)
         throttle.count_failure(request, "share", key=account)
-        return render(request, "clinicians/open.html", {"form": form}, status=400)
+        return render(request, "clinicians/open.html", {"form": form}, status=status)
     return render(request, "clinicians/open.html", {"form": form})
 
 
 @staff_only
 def summary(request):
     """The one summary her code opened, read-only, always in Dutch."""
-    share = ShareCode.objects.active().select_related("record").filter(pk=request.session.get(SESSION_KEY)).first()
-    if share is None:
+    share = (
+        ShareCode.objects.active()
+        .select_related("record__hospital")
+        .filter(pk=request.session.get(SESSION_KEY))
+        .first()
+    )
+    # Asked again on every view: her hospital, or the clinician's, may have changed since.
+    if share is None or not roles.may_open_record_of(request.user, share.record.hospital_id):
         request.session.pop(SESSION_KEY, None)
         return redirect("clinicians:open")
     record = share.record

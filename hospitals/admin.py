@@ -1,14 +1,50 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from options import published
 
+from . import roles
 from .actions import pick_practices
 from .forms import PICK_PREFIX, practice_form
-from .models import Hospital
+from .models import Hospital, Membership
+
+# Going live, the address printed on leaflets and the example mark are the platform's: a
+# hospital's own editor changes its numbers, website and parts.
+PLATFORM_FIELDS = ["slug", "is_live", "is_example"]
+
+
+def editable(request, hospital):
+    """Whether this account may edit this hospital; without one (the list, a new hospital)
+    the rights on the model decide alone."""
+    return hospital is None or roles.may_edit(request.user, hospital)
+
+
+class HospitalPart:
+    """For the inline of a part of a hospital edited on its page (its staff, its picks),
+    tabular or stacked: besides the right on the part's model, only on a hospital the
+    account may edit (hospitals/roles.py)."""
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and editable(request, obj)
+
+
+class MembershipInline(HospitalPart, admin.TabularInline):
+    """Who works for this hospital: given by the platform only (a hospital's editor does
+    not get the rights on memberships, so she does not see them)."""
+
+    model = Membership
+    extra = 0
+    verbose_name = _("medewerker (arts of redacteur, volgens de groepen van het account)")
 
 
 def current_practices():
@@ -31,6 +67,37 @@ class HospitalAdmin(admin.ModelAdmin):
         (_("Status"), {"fields": ["is_live", "is_example"]}),
         (_("Adres en QR-code voor folders"), {"fields": ["address_and_qr"]}),
     ]
+    inlines = [MembershipInline]
+    # A website typed without a scheme is read as https (Django 6's default, already).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    # A hospital's editor sees her own hospitals only: another hospital's page is, to
+    # her, one that does not exist (the admin's "perhaps it was deleted").
+
+    def get_queryset(self, request):
+        hospitals = super().get_queryset(request)
+        if roles.manages_every_hospital(request.user):
+            return hospitals
+        return hospitals.of_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and editable(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if roles.manages_every_hospital(request.user):
+            return self.readonly_fields
+        return [*self.readonly_fields, *PLATFORM_FIELDS]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if roles.manages_every_hospital(request.user):
+            return self.prepopulated_fields
+        return {}
 
     @admin.display(description=_("adres en QR-code"))
     def address_and_qr(self, hospital):

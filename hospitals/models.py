@@ -3,10 +3,12 @@
 A hospital is a separate thing from the content (`options/`): the content is the same
 for everyone, a hospital is whom she calls and how it works where the sources differ:
 its picks among the content's practices (`PracticePick`, one row per hospital and
-practice). Later a hospital's staff (a membership model with a foreign key here) hangs
-off this model too.
+practice). Its staff (`Membership`: clinicians who open its patients' share codes,
+editors of its profile and picks) hang off this model too. What each role may do:
+hospitals/roles.py.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,6 +30,10 @@ class HospitalQuerySet(models.QuerySet):
         """Those whose own address works: live ones, and examples for demonstrations."""
         return self.filter(models.Q(is_live=True) | models.Q(is_example=True))
 
+    def of_staff(self, user):
+        """The hospitals this account works for."""
+        return self.filter(memberships__user=user)
+
 
 class Hospital(models.Model):
     name = models.CharField(
@@ -40,7 +46,7 @@ class Hospital(models.Model):
         max_length=60,
         unique=True,
         help_text=_(
-            "Het laatste deel van het adres van dit ziekenhuis, /ziekenhuis/<adres>/: kleine letters, cijfers en "
+            "Het laatste deel van het adres van dit ziekenhuis, na /ziekenhuis/: kleine letters, cijfers en "
             "streepjes. Staat op folders en in de QR-code: verander het niet meer als die gedrukt zijn."
         ),
     )
@@ -84,6 +90,10 @@ class Hospital(models.Model):
         verbose_name = _("ziekenhuis")
         verbose_name_plural = _("ziekenhuizen")
         ordering = ["name"]
+        permissions = [
+            ("open_share_codes", "Mag deelcodes openen van patiënten van de eigen ziekenhuizen"),
+            ("manage_every_hospital", "Mag alle ziekenhuizen beheren, live zetten en medewerkers toewijzen"),
+        ]
 
     def __str__(self):
         return self.name
@@ -201,3 +211,26 @@ class PracticePick(models.Model):
 
     def __str__(self):
         return f"{self.hospital}: {self.practice} = {self.variant}"
+
+
+class Membership(models.Model):
+    """An account that works for a hospital. What it may do there comes from its groups
+    (hospitals/roles.py); the membership says where."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="hospital_memberships",
+        verbose_name=_("account"),
+    )
+    hospital = models.ForeignKey(
+        Hospital, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("ziekenhuis")
+    )
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        constraints = [models.UniqueConstraint(fields=["user", "hospital"], name="one_membership_per_hospital")]
+
+    def __str__(self):
+        return f"{self.user} – {self.hospital}"

@@ -2,6 +2,7 @@
 the shipped content), the pages, and the text of a page or a PDF as she reads it."""
 
 import html
+import importlib
 import io
 import re
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from answers.models import Record
+from tests import factories
 
 STEP_URLS = {
     "safety": "/mijn-keuze/veiligheid/",
@@ -109,11 +111,59 @@ def share_code_of(patient):
     return response.context["share"]["code"]
 
 
-def clinician_client(username="arts", **account):
-    """A client logged in as a staff member (a clinician)."""
+def hospital_role(name):
+    """One of the hospital groups that ship with the app; made again as its migration makes
+    it after a test with a live server, whose tables are emptied afterwards."""
+    from django.contrib.auth.models import Group, Permission
+
+    shipped = importlib.import_module("hospitals.migrations.0005_hospital_roles")
+    group, made = Group.objects.get_or_create(name=name)
+    if made:
+        rights = Permission.objects.filter(content_type__app_label="hospitals", codename__in=shipped.ROLES[name])
+        group.permissions.set(rights)
+    return group
+
+
+def member(username, hospitals, group, **account):
+    """A staff account in one of the groups that ship with the app, working for the hospitals."""
+    from hospitals.models import Membership
+
+    user = User.objects.create_user(username, password=CLINICIAN_PASSWORD, **{"is_staff": True, **account})
+    user.groups.add(hospital_role(group))
+    Membership.objects.bulk_create(Membership(user=user, hospital=hospital) for hospital in hospitals)
+    return user
+
+
+def clinician(username="arts", hospitals=None, **account):
+    """A clinician of the hospitals (by default the one her patients arrive through, see
+    `arrive`)."""
+    return member(username, hospitals or [patients_hospital()], CLINICIAN_GROUP, **account)
+
+
+def clinician_client(username="arts", hospitals=None, **account):
+    """A client logged in as a clinician of the hospitals."""
     client = Client()
-    account = {"is_staff": True, **account}
-    client.force_login(User.objects.create_user(username, password=CLINICIAN_PASSWORD, **account))
+    client.force_login(clinician(username, hospitals, **account))
+    return client
+
+
+CLINICIAN_GROUP = "Ziekenhuis: arts"
+EDITOR_GROUP = "Ziekenhuis: redacteur"
+PATIENTS_HOSPITAL = "noord"
+
+
+def patients_hospital():
+    from hospitals.models import Hospital
+
+    hospital = Hospital.objects.filter(slug=PATIENTS_HOSPITAL).first()
+    return hospital or factories.hospital(PATIENTS_HOSPITAL)
+
+
+def arrive(client, hospital=None):
+    """She comes in through her hospital's address (its QR code): the hospital is kept on
+    her record, so that its clinicians can open her share code."""
+    hospital = hospital or patients_hospital()
+    assert client.get(f"/ziekenhuis/{hospital.slug}/").status_code == 302
     return client
 
 

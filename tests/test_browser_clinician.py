@@ -5,12 +5,11 @@ A/AA violation found by axe-core, nothing refused by the Content-Security-Policy
 sideways scrolling, no patient menu; one message for one mistake."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser import axe_violations, screenshot, scrolls_sideways, watch_csp
-from tests.helpers import CLINICIAN_PASSWORD, share_code_of, walk_shipped
+from tests.helpers import CLINICIAN_PASSWORD, arrive, clinician, share_code_of, walk_shipped
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +37,12 @@ def error_messages(page):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_a_clinician_logs_in_opens_her_summary_and_logs_out(live_server, live_aids, browser, size):
-    patient = Client()
+    patient = arrive(Client())
     walk_shipped(patient)
     revoked = share_code_of(patient)
     patient.post("/mijn-keuze/delen/", {"action": "revoke"})
     code = share_code_of(patient)
-    User.objects.create_user("dr.jansen", password=CLINICIAN_PASSWORD, is_staff=True)
+    clinician("dr.jansen")
 
     context = browser.new_context(viewport=SIZES[size], device_scale_factor=1)
     page = context.new_page()
@@ -117,7 +116,7 @@ def test_a_clinician_logs_in_opens_her_summary_and_logs_out(live_server, live_ai
 
 
 def test_the_clinicians_pages_in_english(live_server, live_aids, browser):
-    User.objects.create_user("dr.jansen", password=CLINICIAN_PASSWORD, is_staff=True)
+    clinician("dr.jansen")
     context = browser.new_context(viewport=SIZES["phone"], device_scale_factor=1)
     page = context.new_page()
     page.goto(f"{live_server.url}/zorgverlener/inloggen/")

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import PHONE, axe_violations, screenshot, scrolls_sideways, watch_csp
+from tests.helpers import clinician
 
 pytestmark = pytest.mark.browser
 
@@ -150,12 +151,13 @@ def test_she_comes_back_by_cookie_and_by_code(live_server, live_aids, browser, t
     other.close()
 
 
-def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids, browser, django_user_model):
-    django_user_model.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True)
+def test_she_shares_her_summary_and_a_clinician_opens_it(live_server, live_aids, browser):
+    hospital = clinician("arts").hospital_memberships.get().hospital
     requested = []  # every URL either browser asks for: a code must never be in one
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{live_server.url}/ziekenhuis/{hospital.slug}/")  # her clinician's hospital
     page.goto(f"{live_server.url}/mijn-keuze/veiligheid/")
     page.get_by_role("button", name="Opslaan en verder").click()
     page.goto(f"{live_server.url}/mijn-keuze/delen/")

@@ -4,11 +4,11 @@ summary she had open is closed with the session."""
 
 from django.test import Client
 
-from tests.helpers import clinician_client, share_code_of, text_of, walk
+from tests.helpers import arrive, clinician_client, share_code_of, text_of, walk
 
 
 def test_log_out_closes_the_session_and_shows_the_login_page(client, factory_aids):
-    walk(client)
+    walk(arrive(client))
     code = share_code_of(client)
     clinician = clinician_client()
     assert clinician.post("/zorgverlener/", {"code": code}, follow=True).status_code == 200

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.helpers import clinician_client, share_code_of, text_of, walk
+from tests.helpers import arrive, clinician_client, share_code_of, text_of, walk
 
 HER_MENU = ['href="/"', 'href="/vergelijken/"', 'href="/mijn-keuze/"', 'href="/over-een-miskraam/"']
 LOG_OUT_FORM = re.compile(r'<form method="post" action="/zorgverlener/uitloggen/">\s*<input type="hidden" name="csrf')
@@ -18,7 +18,7 @@ LOG_OUT_FORM = re.compile(r'<form method="post" action="/zorgverlener/uitloggen/
 @pytest.fixture
 def pages(client, factory_aids, settings):
     """Every clinician page as someone sees it: (name, response)."""
-    walk(client)
+    walk(arrive(client))
     code = share_code_of(client)
     clinician = clinician_client()
     anonymous = Client()

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from answers.models import Record, ShareCode
-from tests.helpers import PDF_URL, clinician_client, share_code_of, text_of, text_of_pdf, walk
+from tests.helpers import PDF_URL, arrive, clinician_client, share_code_of, text_of, text_of_pdf, walk
 
 # "je" and its kin as whole words; "Je " and "je'" too.
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf|jullie)\b", re.IGNORECASE)
@@ -28,7 +28,7 @@ def body_text(response):
 
 @pytest.fixture
 def patient(client, factory_aids):
-    walk(client)
+    walk(arrive(client))
     return client
 
 

@@ -6,10 +6,8 @@ import re
 
 import pytest
 import time_machine
-from django.contrib.auth.models import User
-from django.test import Client
 
-from tests.helpers import PDF_URL, text_of, text_of_pdf, walk_shipped
+from tests.helpers import PDF_URL, arrive, clinician_client, text_of, text_of_pdf, walk_shipped
 
 LONG_QUESTION = "Kan ik " + "nog iets vragen over de nacontrole en de pijnstillers, " * 17 + "einde van mijn vraag?"
 ANSWERS = {
@@ -69,10 +67,8 @@ def patient(client, shipped_aids):
 
 
 def clinician_page(patient):
-    code = patient.post("/mijn-keuze/delen/", {"action": "create"}).context["share"]["code"]
-    clinician = Client()
-    clinician.force_login(User.objects.create_user("arts", is_staff=True))
-    return clinician.post("/zorgverlener/", {"code": code}, follow=True)
+    code = arrive(patient).post("/mijn-keuze/delen/", {"action": "create"}).context["share"]["code"]
+    return clinician_client().post("/zorgverlener/", {"code": code}, follow=True)
 
 
 def assert_facts_at_a_glance(text):

@@ -18,7 +18,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from options.models import Flag, SituationQuestion
-from tests.helpers import PDF_URL, STEP_URLS, text_of, text_of_pdf
+from tests.helpers import PDF_URL, STEP_URLS, arrive, clinician, text_of, text_of_pdf
 
 PATH = ["safety", "situation", "values", "knowledge", "leaning", "questions"]
 RESULT_PAGES = {"situation": "/mijn-keuze/situatie/wat-betekent-dit/"}
@@ -145,10 +145,10 @@ ARRIVALS = {
 
 
 def clinician_view(patient):
-    code = patient.post("/mijn-keuze/delen/", {"action": "create"}).context["share"]["code"]
-    clinician = Client()
-    clinician.force_login(User.objects.get_or_create(username="arts", defaults={"is_staff": True})[0])
-    response = clinician.post("/zorgverlener/", {"code": code}, follow=True)
+    code = arrive(patient).post("/mijn-keuze/delen/", {"action": "create"}).context["share"]["code"]
+    reader = Client()
+    reader.force_login(User.objects.filter(username="arts").first() or clinician())
+    response = reader.post("/zorgverlener/", {"code": code}, follow=True)
     assert response.status_code == 200
     return text_of(response)
 

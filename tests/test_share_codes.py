@@ -9,12 +9,12 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from answers.models import ShareCode
-from tests.helpers import PDF_URL, text_of, text_of_pdf, walk
+from tests.helpers import PDF_URL, arrive, clinician_client, text_of, text_of_pdf, walk
 
 
 @pytest.fixture
 def patient(client, factory_aids):
-    walk(client)
+    walk(arrive(client))
     return client
 
 
@@ -26,9 +26,7 @@ def share_code(patient):
 
 @pytest.fixture
 def clinician(db):
-    client = Client()
-    client.force_login(User.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True))
-    return client
+    return clinician_client()
 
 
 def open_with(clinician, code):
@@ -91,8 +89,7 @@ def test_wrong_codes_count_per_clinician_not_per_hospital_address(clinician, pat
     settings.SHARE_ATTEMPTS_PER_HOUR = 2
     for n in range(3):
         open_with(clinician, f"AAAA-BBBB-CCC{n}")
-    colleague = Client()
-    colleague.force_login(User.objects.create_user("collega", password="een-lang-wachtwoord", is_staff=True))
+    colleague = clinician_client("collega")
     assert open_with(colleague, share_code(patient)).redirect_chain[-1][0] == "/zorgverlener/samenvatting/"
 
 

@@ -7,20 +7,19 @@ import datetime
 import pytest
 import time_machine
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
 from tests import factories
-from tests.helpers import walk
+from tests.helpers import CLINICIAN_PASSWORD as PASSWORD
+from tests.helpers import clinician, walk
 
-PASSWORD = "een-lang-wachtwoord"
 LOGIN = "/zorgverlener/inloggen/"
 
 
 @pytest.fixture
 def staff(db):
-    return User.objects.create_user("arts", password=PASSWORD, is_staff=True, is_superuser=True)
+    return clinician("arts", is_superuser=True)
 
 
 def log_in(client, url=LOGIN):

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.contrib.staticfiles import finders
 from django.test import Client
 
-from tests.helpers import PAGES, STEP_URLS, url, walk_shipped
+from tests.helpers import PAGES, STEP_URLS, arrive, clinician_client, url, walk_shipped
 
 FULL = Path(settings.BASE_DIR) / "node_modules" / "bootstrap" / "dist" / "css" / "bootstrap.min.css"
 REBUILD = (
@@ -80,7 +79,8 @@ def her_pages(client, prefix=""):
     pages.append(client.post(prefix + STEP_URLS["situation"], {"rhesus": "misschien", "action": "save"}))
     pages.append(client.post(prefix + "/mijn-keuze/verder/", {"code": "ABCD"}))
     pages.append(client.post(prefix + "/mijn-keuze/code/"))
-    share = client.post(prefix + "/mijn-keuze/delen/", {"action": "create"})
+    # Her pages above without a hospital; her code is for a clinician of hers.
+    share = arrive(client).post(prefix + "/mijn-keuze/delen/", {"action": "create"})
     pages.append(share)
     return pages, share.context["share"]["code"]
 
@@ -89,8 +89,7 @@ def clinician_pages(code):
     stranger = Client()
     pages = [stranger.get("/zorgverlener/inloggen/")]
     pages.append(stranger.post("/zorgverlener/inloggen/", {"username": "arts", "password": "fout"}))
-    clinician = Client()
-    clinician.force_login(User.objects.create_user("arts", password="een-lang-wachtwoord", is_staff=True))
+    clinician = clinician_client()
     pages.append(clinician.get("/zorgverlener/"))
     pages.append(clinician.post("/zorgverlener/", {"code": "ABCD"}))
     pages.append(clinician.post("/zorgverlener/", {"code": code}, follow=True))

@@ -5,6 +5,7 @@ her clinician reads them in his view; never the other hospital's."""
 import pytest
 from django.test import Client
 
+from hospitals.models import Hospital
 from tests import factories
 from tests.helpers import PDF_URL, clinician_client, pdf_of, save, share_code_of, text_of, text_of_pdf, walk
 
@@ -49,7 +50,7 @@ def test_each_reads_her_own_hospital_in_her_summary_her_pdf_and_her_clinicians_v
         shows_only(text_of(client.get("/mijn-keuze/samenvatting/")), own, other)
         shows_only(text_of_pdf(pdf_of(client, PDF_URL)), own, other)
         shows_only(text_of_pdf(pdf_of(client, "/en" + PDF_URL)), own, other)
-    clinician = clinician_client()
+    clinician = clinician_client(hospitals=list(Hospital.objects.all()))
     for client, own, other in patients.values():
         response = clinician.post("/zorgverlener/", {"code": share_code_of(client)}, follow=True)
         assert response.status_code == 200
