@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +67,6 @@ class HospitalAdmin(admin.ModelAdmin):
         (_("Adres en QR-code voor folders"), {"fields": ["address_and_qr"]}),
     ]
     inlines = [MembershipInline]
-    # A website typed without a scheme is read as https (Django 6's default, already).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     # A hospital's editor sees her own hospitals only: another hospital's page is, to
     # her, one that does not exist (the admin's "perhaps it was deleted").

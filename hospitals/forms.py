@@ -52,6 +52,8 @@ class HospitalAdminForm(forms.ModelForm):
     set by practice_form): its pick, or the default until it picks one."""
 
     practices = ()
+    # A website typed without a scheme is read as https (Django 6's default, already).
+    website = Hospital._meta.get_field("website").formfield(assume_scheme="https")
 
     class Meta:
         model = Hospital

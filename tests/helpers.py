@@ -194,8 +194,9 @@ class FormReader(HTMLParser):
         attributes = dict(attributes)
         name = attributes.get("name")
         if tag == "input" and name and attributes.get("type") not in ("submit", "button", "image"):
-            if attributes.get("type") not in ("checkbox", "radio") or "checked" in attributes:
-                self.data.append((name, attributes.get("value", "on" if attributes.get("type") else "")))
+            box = attributes.get("type") in ("checkbox", "radio")
+            if not box or "checked" in attributes:
+                self.data.append((name, attributes.get("value", "on" if box else "")))
         elif tag == "textarea" and name:
             self.textarea = [name, ""]
         elif tag == "select" and name:

@@ -85,7 +85,8 @@ def test_each_reads_her_hospital_s_variant_in_her_summary_her_pdf_and_her_clinic
         assert f"Wanneer gaan de tabletten in? {own}" in summary
         shows_only(text_of_pdf(pdf_of(client, PDF_URL)), hospital, own, other)
         shows_only(text_of_pdf(pdf_of(client, "/en" + PDF_URL)), hospital, own, other)
-    clinician = clinician_client()
+    # A clinician of both hospitals (one of only one of them opens only its patients' codes).
+    clinician = clinician_client(hospitals=list(Hospital.objects.filter(slug__in=["noord", "zuid"])))
     for client, hospital, own, other in patients.values():
         response = clinician.post("/zorgverlener/", {"code": share_code_of(client)}, follow=True)
         shows_only(text_of(response), hospital, own, other)

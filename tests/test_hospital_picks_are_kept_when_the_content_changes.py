@@ -11,6 +11,7 @@ from options import actions
 from options.content.schema import ContentError
 from options.models import DecisionAid, PracticeVariant
 from tests import factories
+from tests.helpers import form_data as page_form_data
 from tests.test_deploy_check_refuses_unready_hospitals import deploy_errors
 
 
@@ -18,10 +19,10 @@ def change_page(admin_client, hospital):
     return admin_client.get(f"/admin/hospitals/hospital/{hospital.pk}/change/").content.decode()
 
 
-def form_data(hospital, **picks):
-    fields = ["name", "slug", "website", "phone_24h", "phone_office_hours"]
-    data = {name: getattr(hospital, name) for name in fields}
-    return {**data, "is_live": "on", **{f"werkwijze_{key}": value for key, value in picks.items()}}
+def form_data(admin_client, hospital, **picks):
+    """The hospital's admin page as the browser posts it, with these picks."""
+    page = admin_client.get(f"/admin/hospitals/hospital/{hospital.pk}/change/")
+    return page_form_data(page, **{f"werkwijze_{key}": value for key, value in picks.items()})
 
 
 def test_the_admin_offers_each_variant_with_its_source_and_preselects_the_default(admin_client, factory_aids):
@@ -35,7 +36,8 @@ def test_the_admin_offers_each_variant_with_its_source_and_preselects_the_defaul
 def test_the_admin_saves_a_pick_and_shows_it_next_time(admin_client, factory_aids):
     hospital = factories.hospital()
     response = admin_client.post(
-        f"/admin/hospitals/hospital/{hospital.pk}/change/", form_data(hospital, schema="na-anderhalve-dag")
+        f"/admin/hospitals/hospital/{hospital.pk}/change/",
+        form_data(admin_client, hospital, schema="na-anderhalve-dag"),
     )
     assert response.status_code == 302
     assert hospital.practice_picks.get().variant == "na-anderhalve-dag"
@@ -44,7 +46,9 @@ def test_the_admin_saves_a_pick_and_shows_it_next_time(admin_client, factory_aid
 
 def test_the_admin_refuses_a_variant_the_content_does_not_have(admin_client, factory_aids):
     hospital = factories.hospital()
-    response = admin_client.post(f"/admin/hospitals/hospital/{hospital.pk}/change/", form_data(hospital, schema="x"))
+    response = admin_client.post(
+        f"/admin/hospitals/hospital/{hospital.pk}/change/", form_data(admin_client, hospital, schema="x")
+    )
     assert response.status_code == 200
     assert not PracticePick.objects.exists()
 
