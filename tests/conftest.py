@@ -120,3 +120,16 @@ def phone(browser):
 def live_aids(transactional_db, shipped_content):
     """The shipped content, visible to the live server's thread."""
     return {language: import_content(content)[0] for language, content in shipped_content.items()}
+
+
+# Two hospitals, for the tests of what differs between them (numbers, practices, staff).
+
+
+@pytest.fixture
+def noord(db):
+    return factories.hospital("noord", name="Ziekenhuis Noord")
+
+
+@pytest.fixture
+def zuid(db):
+    return factories.hospital("zuid", name="Ziekenhuis Zuid")

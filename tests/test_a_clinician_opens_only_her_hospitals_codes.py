@@ -8,23 +8,15 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hospitals.models import Membership
-from tests import factories
 from tests.helpers import EDITOR_GROUP, arrive, clinician_client, member, share_code_of, text_of, walk
+
+# Her hospital's pages read the published content.
+pytestmark = pytest.mark.usefixtures("factory_aids")
 
 OPEN = "/zorgverlener/"
 SUMMARY = "/zorgverlener/samenvatting/"
 OTHER_HOSPITAL = "Deze code hoort bij een patiënt van een ander ziekenhuis."
 NO_HOSPITAL = "De patiënt heeft in de keuzehulp geen ziekenhuis gekozen."
-
-
-@pytest.fixture
-def noord(factory_aids):
-    return factories.hospital("noord", name="Ziekenhuis Noord")
-
-
-@pytest.fixture
-def zuid(factory_aids):
-    return factories.hospital("zuid", name="Ziekenhuis Zuid")
 
 
 def code_of_patient(hospital=None):

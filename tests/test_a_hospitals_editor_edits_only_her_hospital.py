@@ -11,7 +11,6 @@ from django.test import Client
 
 from hospitals.admin import MembershipInline
 from hospitals.models import Hospital, Membership
-from tests import factories
 from tests.helpers import EDITOR_GROUP, member, text_of
 
 LIST = "/admin/hospitals/hospital/"
@@ -30,16 +29,6 @@ def profile(hospital, **changes):
         "phone_office_hours": hospital.phone_office_hours,
     }
     return {**fields, **changes}
-
-
-@pytest.fixture
-def noord(db):
-    return factories.hospital("noord", name="Ziekenhuis Noord")
-
-
-@pytest.fixture
-def zuid(db):
-    return factories.hospital("zuid", name="Ziekenhuis Zuid")
 
 
 @pytest.fixture

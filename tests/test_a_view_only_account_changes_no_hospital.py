@@ -6,14 +6,8 @@ from django.contrib.auth.models import Permission, User
 from django.test import Client
 
 from hospitals.models import Hospital, Membership
-from tests import factories
 
 LIST = "/admin/hospitals/hospital/"
-
-
-@pytest.fixture
-def noord(db):
-    return factories.hospital("noord", name="Ziekenhuis Noord")
 
 
 @pytest.fixture

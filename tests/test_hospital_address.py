@@ -6,10 +6,8 @@ import pytest
 from tests import factories
 from tests.helpers import text_of
 
-
-@pytest.fixture
-def noord(factory_aids):
-    return factories.hospital("noord", name="Ziekenhuis Noord")
+# Her hospital's pages read the published content.
+pytestmark = pytest.mark.usefixtures("factory_aids")
 
 
 def test_the_address_remembers_her_hospital_and_lands_on_the_start_page(client, noord):
