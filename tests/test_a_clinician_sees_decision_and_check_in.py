@@ -39,3 +39,8 @@ def test_the_clinician_reads_decision_and_check_in_by_share_code(factory_aids):
     assert CHECK_IN["note"] in page
     assert "onze eigen vertaling; die is niet gevalideerd" in page
     assert "Je keuze bekijken of veranderen" not in page  # her link, not his
+    note = response.context["note"]
+    assert "Besluit na het gesprek: Medicijnen vanaf" in note
+    assert "; eerder: Afwachten vanaf" in note
+    assert "Decision Regret Scale 0/100 (0 = geen spijt); zoals verwacht: Ja; overgestapt: Curettage" in note
+    assert f"Bericht van de patiënt: {CHECK_IN['note']}" in note
