@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from answers.models import Decision
-from tests.helpers import DECISION_URL, decide, text_of, walk
+from tests.helpers import DECISION_URL, decide, pdf_of, text_of, text_of_pdf, walk
 
 SUMMARY = "/mijn-keuze/samenvatting/"
 
@@ -36,6 +36,10 @@ def test_her_summary_shows_the_latest_decision_and_the_earlier_briefly(patient):
     page = text_of(patient.get(SUMMARY))
     assert "Na het gesprek Gekozen Medicijnen" in page
     assert "Eerder opgeschreven: Afwachten vanaf" in page
+    pdf = text_of_pdf(pdf_of(patient))
+    assert "Na het gesprek" in pdf
+    assert "Eerder opgeschreven: Afwachten vanaf" in pdf
+    assert "Je keuze bekijken of veranderen" not in pdf
 
 
 def test_a_decision_keeps_her_answers_for_the_full_retention_time(patient):
