@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import codes, pdf
-from .models import ErasedShareCode, Record, ShareCode
+from .models import CheckIn, Decision, ErasedShareCode, Record, ShareCode, retention_deadline
 
 
 @transaction.atomic
@@ -97,3 +97,30 @@ def purge_expired(now=None):
     ErasedShareCode.objects.filter(until__lte=now).delete()
     sessions, _ = Session.objects.filter(expire_date__lte=now).delete()
     return records.get("answers.Record", 0), sessions
+
+
+@transaction.atomic
+def record_decision(record, option_key, on_date):
+    """Her decision after the consultation: always a new entry, the earlier ones kept.
+    The one place a decision is recorded (what counts decisions hooks in here)."""
+    decision = Decision.objects.create(record=record, option_key=option_key, on_date=on_date)
+    kept_longer(record)
+    return decision
+
+
+@transaction.atomic
+def record_check_in(decision, **answers):
+    """Her check-in on a decision: always a new entry, the earlier ones kept. The one
+    place a check-in is recorded (what counts regret scores hooks in here)."""
+    check_in = CheckIn.objects.create(decision=decision, **answers)
+    kept_longer(decision.record)
+    return check_in
+
+
+def kept_longer(record):
+    """Like a step's save: her answers are kept for the full retention time from now, and
+    a PDF drawn before (without this entry) is forgotten."""
+    record.updated_at = timezone.now()
+    record.expires_at = retention_deadline()
+    Record.objects.filter(pk=record.pk).update(updated_at=record.updated_at, expires_at=record.expires_at)
+    pdf.forget(record.pk)

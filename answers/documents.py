@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from hospitals.models import Hospital
 
-from .summary import Summary
+from .summary import Summary, decision_lines
 
 
 def summary_context(record, aid, made_on=None):
@@ -17,6 +17,7 @@ def summary_context(record, aid, made_on=None):
         "made_on": made_on or timezone.localdate(),
         # Her hospital from her record (not the session): the clinician's view shows hers.
         "hospital": Hospital.cached(record.hospital_id),
+        "decisions": decision_lines(record, aid),
     }
 
 

@@ -3,11 +3,25 @@
 Each form converts both ways between its fields and her answers: it is filled from her
 saved answers (`initial_from`), and `apply` writes what she sent onto her answers."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import codes
-from .models import RATING_CHOICES, SURE_ITEMS, UNSURE, RecordAnswers
+from .models import (
+    AGREEMENT_CHOICES,
+    DECISION_DAYS_AHEAD,
+    DECISION_DAYS_BACK,
+    RATING_CHOICES,
+    REGRET_ITEMS,
+    REGRET_STATEMENTS,
+    SURE_ITEMS,
+    UNSURE,
+    CheckIn,
+    RecordAnswers,
+)
 
 OWN_TEXT_MAX_LENGTH = 1000
 OWN_CONCERNS = 3
@@ -242,3 +256,98 @@ class ResumeForm(PatientForm):
 
 UNKNOWN_CODE = _("Deze code kennen we niet. Kijk of je hem goed hebt overgenomen.")
 EXPIRED_CODE = _("Deze code is verlopen: je antwoorden zijn na de bewaartermijn gewist. Je kunt opnieuw beginnen.")
+
+
+class DecisionForm(PatientForm):
+    """The option she and her doctor chose, and its date. Both are needed: a decision
+    without a date cannot open the check-in."""
+
+    on_date = forms.DateField(
+        label=_("Op welke datum begint het?"),
+        help_text=_(
+            "Medicijnen: de dag dat je de eerste tablet neemt. Curettage: de dag van de behandeling. "
+            "Afwachten: de dag dat je begint met afwachten."
+        ),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={
+            "required": _("Vul de datum in."),
+            "invalid": _("Vul een bestaande datum in, bijvoorbeeld 14-03-2026."),
+        },
+    )
+
+    def __init__(self, data=None, *, options, today=None):
+        super().__init__(data)
+        self.today = today or timezone.localdate()
+        self.fields = {
+            "option": forms.ChoiceField(
+                label=_("Wat hebben jij en je arts besloten?"),
+                choices=[(o.key, o.name) for o in options],
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies wat jullie hebben besloten."),
+                    "invalid_choice": _("Kies een van de antwoorden die hier staan."),
+                },
+            ),
+            **self.fields,
+        }
+
+    def clean_on_date(self):
+        on_date = self.cleaned_data["on_date"]
+        if on_date < self.today - datetime.timedelta(days=DECISION_DAYS_BACK):
+            raise forms.ValidationError(
+                _("Deze datum ligt meer dan %(days)d dagen terug. Kijk of je de datum goed hebt ingevuld."),
+                params={"days": DECISION_DAYS_BACK},
+            )
+        if on_date > self.today + datetime.timedelta(days=DECISION_DAYS_AHEAD):
+            raise forms.ValidationError(
+                _("Deze datum ligt meer dan %(days)d dagen vooruit. Kijk of je de datum goed hebt ingevuld."),
+                params={"days": DECISION_DAYS_AHEAD},
+            )
+        return on_date
+
+
+class CheckInForm(PatientForm):
+    """Every question may be skipped, as on her path; but a check-in with no answer at
+    all is not saved."""
+
+    went_as_expected = choice_field(_("Ging het zoals je had verwacht?"), CheckIn.WentAsExpected.choices)
+    feeling = choice_field(_("Hoe gaat het nu met je?"), CheckIn.Feeling.choices)
+    note = own_text_field(
+        _("Wil je iets aan je arts laten weten?"),
+        _("In je eigen woorden. Je arts leest dit alleen als je je deelcode geeft."),
+    )
+
+    def __init__(self, data=None, *, options, decided):
+        super().__init__(data)
+        others = [(o.key, o.name) for o in options if o.key != decided]
+        fields = {
+            "went_as_expected": self.fields.pop("went_as_expected"),
+            "switched_to": choice_field(
+                _("Ben je overgestapt naar een andere mogelijkheid?"), [("", _("Nee")), *others]
+            ),
+        }
+        for item in REGRET_ITEMS:
+            fields[f"regret_{item}"] = choice_field(
+                REGRET_STATEMENTS[item], [(str(n), label) for n, label in AGREEMENT_CHOICES], widget=RatingScale
+            )
+        self.fields = {**fields, **self.fields}
+
+    def regret_fields(self):
+        return [self[f"regret_{item}"] for item in REGRET_ITEMS]
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in self.fields) and "note" not in self.errors:
+            self.add_error("went_as_expected", _("Beantwoord minstens één vraag, of ga terug zonder op te slaan."))
+        return data
+
+    def answers(self):
+        data = self.cleaned_data
+        return {
+            "went_as_expected": data["went_as_expected"],
+            "switched_to": data["switched_to"],
+            "feeling": data["feeling"],
+            "regret": {item: int(data[f"regret_{item}"]) for item in REGRET_ITEMS if data[f"regret_{item}"]},
+            "note": data["note"].strip(),
+        }

@@ -178,3 +178,108 @@ class ErasedShareCode(models.Model):
 
     def __str__(self):
         return f"erased share code #{self.pk}"
+
+
+# The date she gives with her decision: the start day of the medication, the date of the
+# curettage, or the day she starts waiting. Up to 60 days back (she may record it late,
+# after the treatment), and up to 21 days ahead: a treatment is planned within days or a
+# few weeks, and the check-in (7 days after the date) must open before her answers are
+# purged, 30 days after her last save. Anything further off is a typing error.
+DECISION_DAYS_BACK = 60
+DECISION_DAYS_AHEAD = 21
+# The check-in opens a week after her decision's date: the time at which the trial of a
+# miscarriage decision aid (Flynn 2023) asked about regret.
+CHECK_IN_AFTER_DAYS = 7
+
+
+class Decision(models.Model):
+    """What she and her doctor decided, as she recorded it. Changing her mind is one more
+    Decision, never a change to this one: the newest counts, the earlier ones stay."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="decisions")
+    option_key = models.CharField(max_length=50)  # an option's content key
+    on_date = models.DateField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("besluit na het gesprek")
+        verbose_name_plural = _("besluiten na het gesprek")
+
+    def __str__(self):
+        return f"{self.option_key} {self.on_date}"
+
+    @property
+    def check_in_opens_on(self):
+        return self.on_date + datetime.timedelta(days=CHECK_IN_AFTER_DAYS)
+
+    def check_in_is_open(self, today=None):
+        return (today or timezone.localdate()) >= self.check_in_opens_on
+
+
+# The Decision Regret Scale (Brehaut et al. 2003; Ottawa Hospital Research Institute,
+# user manual): five statements, in this order, answered 1 ("helemaal eens") to 5
+# ("helemaal oneens"). Items 2 and 4 are worded as regret, so they are reversed.
+REGRET_ITEMS = ("right_decision", "regrets_choice", "same_again", "did_harm", "wise")
+REGRET_REVERSED = frozenset({"regrets_choice", "did_harm"})
+# The Decision Regret Scale's statements. English: the original wording (Brehaut 2003).
+# Dutch: our translation, not validated (no published Dutch wording was found).
+REGRET_STATEMENTS = {
+    "right_decision": _("Het was de juiste beslissing."),
+    "regrets_choice": _("Ik heb spijt van de keuze die is gemaakt."),
+    "same_again": _("Als ik opnieuw moest kiezen, zou ik weer hetzelfde kiezen."),
+    "did_harm": _("De keuze heeft mij veel kwaad gedaan."),
+    "wise": _("Het was een verstandige beslissing."),
+}
+AGREEMENT_CHOICES = [
+    (1, _("helemaal eens")),
+    (2, _("eens")),
+    (3, _("niet eens, niet oneens")),
+    (4, _("oneens")),
+    (5, _("helemaal oneens")),
+]
+
+
+def regret_score(answers):
+    """0 (no regret) to 100 (much regret), as the manual scores it: each answer made 0 to
+    4 (reversed items first turned round), times 25, averaged over the five. None unless
+    all five are answered: the manual gives no score for a part."""
+    if any(item not in answers for item in REGRET_ITEMS):
+        return None
+    points = [(5 - answers[item] if item in REGRET_REVERSED else answers[item] - 1) * 25 for item in REGRET_ITEMS]
+    return round(sum(points) / len(points))
+
+
+class CheckIn(models.Model):
+    """How it went, a week or more after her decision's date. She may check in again: the
+    newest counts, the earlier ones stay with the decision."""
+
+    class WentAsExpected(models.TextChoices):
+        YES = "ja", _("Ja")
+        NO = "nee", _("Nee")
+        PARTLY = "deels", _("Deels")
+
+    class Feeling(models.TextChoices):
+        WELL = "goed", _("Het gaat goed")
+        UP_AND_DOWN = "wisselend", _("Het gaat wisselend")
+        NOT_WELL = "niet-goed", _("Het gaat niet goed")
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="check_ins")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    went_as_expected = models.CharField(max_length=10, choices=WentAsExpected.choices, blank=True)
+    switched_to = models.CharField(max_length=50, blank=True)  # an option's key; "" when she did not switch
+    feeling = models.CharField(max_length=10, choices=Feeling.choices, blank=True)
+    regret = models.JSONField(default=dict)  # REGRET_ITEMS item: 1 to 5
+    note = models.TextField(blank=True)  # her words for her doctor
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("terugblik")
+        verbose_name_plural = _("terugblikken")
+
+    def __str__(self):
+        return f"check-in #{self.pk}"
+
+    @property
+    def regret_score(self):
+        return regret_score(self.regret)

@@ -85,7 +85,8 @@ def kept_key(record_pk, language):
 
 
 def fingerprint(record, aid, made_on):
-    """What the drawing depends on: her answers, the content version and language, the
+    """What the drawing depends on: her answers (and, by the time of her last save, her
+    decisions and check-ins), the content version and language, the
     date printed on it, and her hospital as it is now (a changed number or practice: drawn again)."""
     hospital = Hospital.cached(record.hospital_id)
     shown = (
@@ -93,7 +94,14 @@ def fingerprint(record, aid, made_on):
         if hospital
         else None
     )
-    drawn_from = [record.answers.to_json(), aid.pk, aid.language, made_on.isoformat(), shown]
+    drawn_from = [
+        record.answers.to_json(),
+        record.updated_at.isoformat(),
+        aid.pk,
+        aid.language,
+        made_on.isoformat(),
+        shown,
+    ]
     return hashlib.sha256(json.dumps(drawn_from, sort_keys=True).encode()).hexdigest()
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from options.models import Flag, SituationQuestion
 
-from .models import IMPORTANT, RATING_CHOICES, UNSURE
+from .models import AGREEMENT_CHOICES, IMPORTANT, RATING_CHOICES, REGRET_ITEMS, REGRET_STATEMENTS, UNSURE
 
 # The SURE questions as the doctor reads them, for the ones she answered "nee".
 SURE_FACTS = {
@@ -195,3 +195,40 @@ class Summary:
     @property
     def later_questions(self):
         return self.questions[FIRST_QUESTIONS:]
+
+
+@dataclass
+class CheckInLine:
+    check_in: object
+    switched_to: object  # the option's name, or None: she did not switch
+
+    @property
+    def regret_answers(self):
+        """Each statement of the Decision Regret Scale with her answer (None: skipped)."""
+        labels = dict(AGREEMENT_CHOICES)
+        return [(REGRET_STATEMENTS[item], labels.get(self.check_in.regret.get(item))) for item in REGRET_ITEMS]
+
+
+@dataclass
+class DecisionLine:
+    decision: object
+    option_name: str
+    check_ins: list  # CheckInLines, newest first
+
+    @property
+    def latest_check_in(self):
+        return self.check_ins[0] if self.check_ins else None
+
+
+def decision_lines(record, aid):
+    """Her decisions after the consultation, newest first, with the options' names in the
+    page's language (an option no longer in the content keeps its key)."""
+    names = {option.key: option.name for option in aid.options.all()}
+    return [
+        DecisionLine(
+            decision,
+            names.get(decision.option_key, decision.option_key),
+            [CheckInLine(c, names.get(c.switched_to, c.switched_to) or None) for c in decision.check_ins.all()],
+        )
+        for decision in record.decisions.prefetch_related("check_ins")
+    ]

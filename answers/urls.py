@@ -23,5 +23,7 @@ urlpatterns = [
     path("delen/", views.share, name="share"),
     path("code/", views.resume_code, name="resume_code"),
     path("verder/", views.resume, name="resume"),
+    path("besluit/", views.decision, name="decision"),
+    path("besluit/terugblik/", views.check_in, name="check_in"),
     path("wissen/", views.delete, name="delete"),
 ]

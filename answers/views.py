@@ -19,7 +19,7 @@ from . import actions, forms, pdf, steps, throttle
 from .documents import qr_svg, summary_context
 from .models import Record
 from .steps import BY_SLUG, READING_MINUTES, STEPS, next_step
-from .summary import Summary
+from .summary import Summary, decision_lines
 
 SESSION_KEY = "answers_record"
 
@@ -301,6 +301,44 @@ def resume(request, record, aid):
             return redirect(STEPS[min(found.reached_step, len(STEPS) - 1)].url)
     throttle.count_failure(request, "resume")
     return render(request, "answers/resume.html", {"aid": aid, "form": form}, status=400)
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def decision(request, record, aid):
+    """What she and her doctor decided, and its date: each save one more entry."""
+    if record is None:
+        return redirect("answers:intro")
+    form = forms.DecisionForm(request.POST or None, options=aid.options.all())
+    if request.method == "POST" and form.is_valid():
+        actions.record_decision(record, form.cleaned_data["option"], form.cleaned_data["on_date"])
+        keep_session_until(request, record)
+        return redirect(reverse("answers:decision") + "#latest-decision")
+    context = {"aid": aid, "record": record, "form": form, "decisions": decision_lines(record, aid)}
+    return render(request, "answers/decision.html", context, status=400 if form.errors else 200)
+
+
+@patient_page
+@require_http_methods(["GET", "POST"])
+def check_in(request, record, aid):
+    """How it went, from a week after her latest decision's date; before that the page
+    says from which day it opens."""
+    if record is None:
+        return redirect("answers:intro")
+    decision = record.decisions.first()
+    if decision is None:
+        return redirect("answers:decision")
+    names = {option.key: option.name for option in aid.options.all()}
+    context = {"aid": aid, "record": record, "decision": decision, "option_name": names.get(decision.option_key)}
+    if not decision.check_in_is_open():
+        return render(request, "answers/check_in_closed.html", context)
+    form = forms.CheckInForm(request.POST or None, options=aid.options.all(), decided=decision.option_key)
+    if request.method == "POST" and form.is_valid():
+        actions.record_check_in(decision, **form.answers())
+        keep_session_until(request, record)
+        return redirect(reverse("answers:summary") + "#after-consultation")
+    context["form"] = form
+    return render(request, "answers/check_in.html", context, status=400 if form.errors else 200)
 
 
 @patient_page

@@ -229,3 +229,42 @@ def form_data(response, **changes):
     for name, value in changes.items():
         data[name] = [value]
     return data
+
+
+DECISION_URL = "/mijn-keuze/besluit/"
+CHECK_IN_URL = "/mijn-keuze/besluit/terugblik/"
+# A check-in with every question answered: medication went as expected, no regret at all
+# (each statement answered the way that means none).
+CHECK_IN = {
+    "went_as_expected": "ja",
+    "switched_to": "",
+    "feeling": "wisselend",
+    "regret_right_decision": "1",
+    "regret_regrets_choice": "5",
+    "regret_same_again": "1",
+    "regret_did_harm": "5",
+    "regret_wise": "1",
+    "note": "Het bloeden duurde langer dan ik dacht.",
+}
+
+
+def decide(client, option="medicijnen", on_date=None, prefix=""):
+    """She records what she and her doctor decided (by default: today)."""
+    import datetime
+
+    on_date = on_date or datetime.date.today()
+    response = client.post(prefix + DECISION_URL, {"option": option, "on_date": on_date.isoformat()})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return response
+
+
+def decided_days_ago(days):
+    """Her latest decision's date moved back, as if she had decided `days` ago."""
+    import datetime
+
+    from answers.models import Decision
+
+    decision = Decision.objects.latest("recorded_at", "pk")
+    decision.on_date = datetime.date.today() - datetime.timedelta(days=days)
+    decision.save(update_fields=["on_date"])
+    return decision

@@ -1,4 +1,5 @@
-"""She can delete all her answers at once; expired answers are purged, and only those."""
+"""She can delete all her answers at once; expired answers are purged, and only those.
+Her decisions after the consultation and her check-ins go with them."""
 
 import datetime
 
@@ -8,11 +9,11 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 
-from answers.models import Record, ShareCode
+from answers.models import CheckIn, Decision, Record, ShareCode
 from tests import factories
-from tests.helpers import STEP_URLS, text_of, walk
+from tests.helpers import CHECK_IN, CHECK_IN_URL, STEP_URLS, decide, decided_days_ago, text_of, walk
 
-ANSWER_MODELS = [Record, ShareCode, Session]
+ANSWER_MODELS = [Record, ShareCode, Session, Decision, CheckIn]
 
 
 @pytest.fixture
@@ -59,3 +60,31 @@ def test_the_purge_command_reports_what_it_deleted(aid, capsys):
         walk(Client(), ["safety"])
     call_command("purge_answers")
     assert "Deleted 1 expired answer records and 1 expired sessions." in capsys.readouterr().out
+
+
+def decided_and_checked_in(client):
+    walk(client)
+    decide(client)
+    decided_days_ago(7)
+    assert client.post(CHECK_IN_URL, CHECK_IN).status_code == 302
+
+
+def test_delete_removes_her_decisions_and_check_ins(client, aid):
+    decided_and_checked_in(Client())
+    decided_and_checked_in(client)
+    before = counts()
+    client.post("/mijn-keuze/wissen/")
+    assert counts() == [n // 2 for n in before]
+    assert [Decision.objects.count(), CheckIn.objects.count()] == [1, 1]
+
+
+def test_purge_removes_her_decisions_and_check_ins(aid):
+    now = datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)
+    with time_machine.travel(now - datetime.timedelta(days=40)):
+        decided_and_checked_in(Client())
+    with time_machine.travel(now - datetime.timedelta(days=2)):
+        decided_and_checked_in(Client())
+    with time_machine.travel(now):
+        call_command("purge_answers")
+    assert [Record.objects.count(), Decision.objects.count(), CheckIn.objects.count()] == [1, 1, 1]
+    assert Decision.objects.get().record == Record.objects.get()

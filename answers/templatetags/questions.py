@@ -113,6 +113,24 @@ def question(field):
             error,
             answers,
         )
+    if widget_type == "date":
+        # type=date: her phone's own date picker, and a plain text box where a browser has
+        # none (the form also reads 14-03-2026). What she typed is kept as she typed it.
+        return format_html(
+            '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}'
+            '<input type="date" class="form-control date-input{}" name="{}" id="{}" value="{}"{}{}></div>',
+            " question-error" if errors else "",
+            id_,
+            label,
+            hint,
+            error,
+            invalid,
+            field.html_name,
+            id_,
+            value or "",
+            attributes,
+            aria_invalid,
+        )
     # A newline after <textarea>, as Django writes it: a text that starts with one keeps it.
     return format_html(
         '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}'
