@@ -15,7 +15,7 @@ from hospitals.models import Hospital
 from options import published
 from options.models import SituationQuestion
 
-from . import actions, forms, pdf, steps, throttle
+from . import actions, forms, pdf, plan, steps, throttle
 from .documents import qr_svg, summary_context
 from .models import Record
 from .steps import BY_SLUG, READING_MINUTES, STEPS, next_step
@@ -316,6 +316,49 @@ def decision(request, record, aid):
         return redirect(reverse("answers:decision") + "#latest-decision")
     context = {"aid": aid, "record": record, "form": form, "decisions": decision_lines(record, aid)}
     return render(request, "answers/decision.html", context, status=400 if form.errors else 200)
+
+
+def latest_plan(request, record, aid):
+    """(her latest decision, its option's name, her plan's moments), or None without a decision."""
+    decision = record.decisions.first() if record is not None else None
+    if decision is None:
+        return None
+    names = {option.key: option.name for option in aid.options.all()}
+    hospital = choice.hospital_of(request)
+    return decision, names.get(decision.option_key, decision.option_key), plan.plan_for(aid, decision, hospital)
+
+
+@patient_page
+@require_http_methods(["GET"])
+def decision_plan(request, record, aid):
+    """Her plan with dates, from her latest decision."""
+    found = latest_plan(request, record, aid)
+    if found is None:
+        return redirect("answers:decision")
+    decision, option_name, moments = found
+    labels = plan.source_labels(aid)
+    context = {
+        "aid": aid,
+        "record": record,
+        "decision": decision,
+        "option_name": option_name,
+        "moments": [(item, labels.get(item.source, item.source)) for item in moments],
+    }
+    return render(request, "answers/plan.html", context)
+
+
+@patient_page
+@require_http_methods(["GET"])
+def decision_plan_ics(request, record, aid):
+    """Her plan as a calendar file for her own phone: downloaded, never sent anywhere."""
+    found = latest_plan(request, record, aid)
+    if found is None:
+        return redirect("answers:decision")
+    response = HttpResponse(
+        plan.as_calendar(found[2], aid, choice.hospital_of(request)), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="plan-miskraam.ics"'
+    return response
 
 
 @patient_page

@@ -1,0 +1,258 @@
+"""Her plan: the moments after her decision, each dated from the day she wrote down.
+
+Every timing below is a figure from the leaflets, named by its source key (content
+sources in content/miskraam/*.yaml). It is kept here, as a table, rather than in the
+content: the figures are few, and each one belongs to a rule the content states in words
+(docs/decisions/0013-after-the-consultation.md, "Her plan").
+
+She writes down a day, not an hour. A moment "24 to 48 hours after" a step of that day
+therefore falls on one of the days its hours can reach from any hour of that day: the
+plan shows that span of dates, never a made-up hour.
+"""
+
+import datetime
+
+import icalendar
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+MISOPROSTOL_PRACTICE = "misoprostol-schema"
+FOLLOW_UP_PRACTICE = "nagesprek"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Hours after the start of her day (the day she wrote down), as the source says them."""
+
+    first_hour: int
+    last_hour: int = None  # None: from the first hour on, no end
+
+    def later(self, hours):
+        last = None if self.last_hour is None else self.last_hour + hours
+        return Timing(self.first_hour + hours, last)
+
+    def dates(self, day):
+        """The first and last date the moment can fall on, from any hour of her day."""
+        first = day + datetime.timedelta(days=self.first_hour // 24)
+        if self.last_hour is None:
+            return first, None
+        # Her step may be at any hour of the day: up to 24 hours later than its start.
+        return first, day + datetime.timedelta(days=(self.last_hour + 23) // 24)
+
+
+HOURS_PER_DAY = 24
+
+# The misoprostol window after the mifepristone, per variant of the practice; without a
+# hospital, the default variant's window (her page says hospitals differ).
+MISOPROSTOL_WINDOW = {
+    "tussen-24-en-48-uur": (Timing(24, 48), None),  # nvog-ommelander: "minimaal 24 uur en maximaal 48 uur later"
+    # jijwij-elkerliek: "ongeveer 36 uur later ... zo nodig 24 uur later nog eens 4 tabletten"
+    "na-36-uur-zo-nodig-tweede-keer": (Timing(36, 36), 24),
+}
+DEFAULT_MISOPROSTOL = "tussen-24-en-48-uur"
+
+
+@dataclass(frozen=True)
+class Moment:
+    key: str  # stable: the calendar's UID is made from it
+    summary: str  # short: the calendar's title
+    lines: list
+    source: str  # a content source key
+    first: datetime.date
+    last: datetime.date = None  # None: one day
+    open_ended: bool = False  # "from this day on": the source gives no end
+
+    @property
+    def is_one_day(self):
+        return self.last is None and not self.open_ended
+
+
+def moment(key, summary, lines, source, timing, day):
+    first, last = timing.dates(day)
+    return Moment(key, summary, list(lines), source, first, last if last != first else None, timing.last_hour is None)
+
+
+def practice_lines(aid, key, hospital):
+    """(her hospital's lines of the practice, its source key), or without a hospital the
+    text that says hospitals differ with the default's source."""
+    practice = aid.practices.filter(key=key).first()
+    if practice is None:
+        return [], None
+    variant = practice.variant_at(hospital) or practice.default_variant
+    return practice.lines_at(hospital), variant.source.key if variant else None
+
+
+def medication_moments(aid, day, hospital):
+    lines, source = practice_lines(aid, MISOPROSTOL_PRACTICE, hospital)
+    practice = aid.practices.filter(key=MISOPROSTOL_PRACTICE).first()
+    variant = practice.variant_at(hospital) if practice else None
+    window, second_dose_after = MISOPROSTOL_WINDOW.get(
+        variant.key if variant else DEFAULT_MISOPROSTOL, MISOPROSTOL_WINDOW[DEFAULT_MISOPROSTOL]
+    )
+    moments = [
+        moment(
+            "mifepriston",
+            _("Mifepriston slikken"),
+            [_("Je slikt 1 tablet mifepriston met water.")],
+            "nvog-ommelander",
+            Timing(0, 0),
+            day,
+        ),
+        moment("misoprostol", _("Misoprostol inbrengen"), lines, source or "nvog-ommelander", window, day),
+    ]
+    if second_dose_after:
+        moments.append(
+            moment(
+                "misoprostol-tweede-keer",
+                _("Zo nodig: tweede keer misoprostol"),
+                [_("Is het nodig, dan doe je 24 uur na de eerste keer nog eens 4 tabletten misoprostol in je vagina.")],
+                source,
+                window.later(second_dose_after),
+                day,
+            )
+        )
+    moments += [
+        moment(
+            "tabletresten",
+            _("Resten van tabletten mag je weghalen"),
+            [_("Vind je resten van de tabletten in je vagina? Die mag je 24 uur na de misoprostol zelf weghalen en weggooien.")],
+            "nvog-ommelander",
+            Timing(window.first_hour + 24),
+            day,
+        ),
+        moment(
+            "niets-gebeurd",
+            _("Niets gebeurd? Bel het ziekenhuis"),
+            [
+                _(
+                    "Is er 48 uur na de misoprostol nog niets gebeurd? Bel dan het ziekenhuis, liefst tijdens kantooruren."
+                )
+            ],
+            "nvog-ommelander",
+            window.later(48),
+            day,
+        ),
+    ]
+    return moments
+
+
+def waiting_moments(aid, day, hospital):
+    return [
+        moment(
+            "afwachten-begin",
+            _("Je begint met afwachten"),
+            [_("Je wacht thuis tot de miskraam vanzelf komt.")],
+            "nvog-ommelander",
+            Timing(0, 0),
+            day,
+        ),
+        moment(
+            "afwachten-2-weken",
+            _("2 weken afwachten"),
+            [
+                _(
+                    "Als het bloeden is begonnen, komt de miskraam bij 7 van de 10 vrouwen binnen 2 weken. "
+                    "Duurt het langer, of komt de miskraam niet vanzelf? Dan kun je alsnog kiezen voor medicijnen "
+                    "of een curettage. Bespreek dit met je arts."
+                )
+            ],
+            "nvog-ommelander",
+            Timing(14 * HOURS_PER_DAY, 14 * HOURS_PER_DAY),
+            day,
+        ),
+        moment(
+            "afwachten-6-weken",
+            _("6 weken afwachten"),
+            [_("Een vraag-en-antwoordpagina adviseert om niet langer dan 6 weken af te wachten.")],
+            "vragen-miskraam",
+            Timing(42 * HOURS_PER_DAY, 42 * HOURS_PER_DAY),
+            day,
+        ),
+    ]
+
+
+def curettage_moments(aid, day, hospital):
+    return [
+        moment(
+            "curettage",
+            _("Je curettage"),
+            [
+                _("Volg de uitleg over nuchter zijn goed op."),
+                _("Regel iemand die je ophaalt uit het ziekenhuis. Je mag zelf niet autorijden of fietsen."),
+            ],
+            "nvog-ommelander",
+            Timing(0, 0),
+            day,
+        ),
+        moment(
+            "curettage-herstel",
+            _("Na de curettage"),
+            [_("Je kunt 1 tot 2 weken wat helderrood bloed verliezen. Daarna heb je misschien nog bruine afscheiding.")],
+            "nvog-ommelander",
+            Timing(0, 14 * HOURS_PER_DAY),
+            day,
+        ),
+    ]
+
+
+OPTION_MOMENTS = {"medicijnen": medication_moments, "afwachten": waiting_moments, "curettage": curettage_moments}
+
+
+def later_moments(aid, day, hospital):
+    """For every option, counted from the day she wrote down: 4 to 6 weeks."""
+    lines, source = practice_lines(aid, FOLLOW_UP_PRACTICE, hospital)
+    weeks_4_to_6 = Timing(28 * HOURS_PER_DAY, 42 * HOURS_PER_DAY)
+    moments = [
+        moment(
+            "ongesteld",
+            _("Weer ongesteld"),
+            [_("De meeste vrouwen worden 4 tot 6 weken na de miskraam weer ongesteld. Bij sommige vrouwen duurt het langer.")],
+            "nvog-ommelander",
+            weeks_4_to_6,
+            day,
+        )
+    ]
+    if lines:
+        moments.insert(0, moment("nagesprek", _("Gesprek na 4 tot 6 weken"), lines, source, weeks_4_to_6, day))
+    return moments
+
+
+def plan_for(aid, decision, hospital):
+    """The dated moments of her latest decision, in date order; empty for an option the
+    plan knows nothing about."""
+    option_moments = OPTION_MOMENTS.get(decision.option_key)
+    if option_moments is None:
+        return []
+    moments = option_moments(aid, decision.on_date, hospital) + later_moments(aid, decision.on_date, hospital)
+    return sorted(moments, key=lambda m: m.first)
+
+
+def source_labels(aid):
+    return {source.key: source.label for source in aid.sources.all()}
+
+
+def as_calendar(moments, aid, hospital):
+    """Her plan as an iCalendar file: one all-day event per moment (she wrote down a day,
+    not an hour), with nothing about her in it but the dates."""
+
+    labels = source_labels(aid)
+    if hospital is not None and hospital.dialable and hospital.phone_24h:
+        call = _("Dag en nacht bereikbaar: %(phone)s") % {"phone": hospital.phone_24h}
+    else:
+        call = _("Bel je eigen ziekenhuis of je huisarts. Het nummer staat op je afsprakenkaart.")
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Keuzehulp Miskraam//plan//NL")
+    calendar.add("version", "2.0")
+    for item in moments:
+        event = icalendar.Event()
+        # Stable for the same moment of the same decision: importing again updates, not doubles.
+        event.add("uid", f"{item.key}-{item.first.isoformat()}@keuzehulp-miskraam")
+        event.add("dtstamp", datetime.datetime.now(datetime.UTC))
+        event.add("summary", str(item.summary))
+        event.add("dtstart", item.first)
+        event.add("dtend", (item.last or item.first) + datetime.timedelta(days=1))  # an all-day end is exclusive
+        source = _("Bron: %(source)s") % {"source": labels.get(item.source, item.source)}
+        event.add("description", "\n".join([*map(str, item.lines), str(source), str(call)]))
+        calendar.add_component(event)
+    return calendar.to_ical()

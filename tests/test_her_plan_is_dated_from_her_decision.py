@@ -1,0 +1,142 @@
+"""Her plan: every moment dated from the day she wrote down, by the figures of the
+leaflets (with her hospital's misoprostol schedule), each with its source; the same
+moments in her calendar file."""
+
+import datetime
+
+import icalendar
+import pytest
+from django.test import Client
+
+from hospitals.actions import pick_practices
+from tests import factories
+from tests.helpers import DECISION_URL, arrive, decide, text_of, walk_shipped
+
+PLAN_URL = "/mijn-keuze/besluit/plan/"
+ICS_URL = "/mijn-keuze/besluit/plan.ics"
+TODAY = datetime.date.today()
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+def patient(option, hospital=None):
+    client = Client()
+    if hospital is not None:
+        arrive(client, hospital)
+    walk_shipped(client)
+    decide(client, option, TODAY)
+    return client
+
+
+def calendar_of(client):
+    response = client.get(ICS_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert response["Content-Disposition"] == 'attachment; filename="plan-miskraam.ics"'
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return {
+        str(event["UID"]).split("-" + event.decoded("dtstart").isoformat())[0]: event
+        for event in calendar.walk("VEVENT")
+    }
+
+
+def dates_of(event):
+    """First and last day of an all-day event (its end is exclusive)."""
+    return event.decoded("dtstart"), event.decoded("dtend") - datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def noord(shipped_aids):
+    return factories.hospital("noord", name="Ziekenhuis Noord")
+
+
+def test_medication_at_a_hospital_with_the_default_schedule(noord):
+    client = patient("medicijnen", noord)
+    events = calendar_of(client)
+    assert dates_of(events["mifepriston"]) == (days(0), days(0))
+    assert dates_of(events["misoprostol"]) == (days(1), days(2))  # 24 to 48 hours after
+    assert dates_of(events["tabletresten"]) == (days(2), days(2))  # from 24 hours after the misoprostol
+    assert dates_of(events["niets-gebeurd"]) == (days(3), days(4))  # 48 hours after the misoprostol
+    assert "misoprostol-tweede-keer" not in events
+    assert "Minimaal 24 uur en maximaal 48 uur later" in str(events["misoprostol"]["DESCRIPTION"])
+    assert "Bron: Folder Ommelander Ziekenhuis, gebaseerd op NVOG" in str(events["misoprostol"]["DESCRIPTION"])
+    assert "050 123 45 00" in str(events["niets-gebeurd"]["DESCRIPTION"])
+    page = text_of(client.get(PLAN_URL))
+    assert "Is er 48 uur na de misoprostol nog niets gebeurd?" in page
+    assert 'href="tel:' in client.get(PLAN_URL).content.decode()
+
+
+def test_medication_at_a_hospital_with_the_36_hour_schedule(noord, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pick_practices(noord, {"misoprostol-schema": "na-36-uur-zo-nodig-tweede-keer"})
+    client = patient("medicijnen", noord)
+    events = calendar_of(client)
+    assert dates_of(events["misoprostol"]) == (days(1), days(2))  # about 36 hours after, from any hour of her day
+    assert dates_of(events["misoprostol-tweede-keer"]) == (days(2), days(3))  # 24 hours after the first
+    assert "Ongeveer 36 uur later" in str(events["misoprostol"]["DESCRIPTION"])
+    assert "Bron: Folder Elkerliek ziekenhuis (JIJWIJ)" in str(events["misoprostol"]["DESCRIPTION"])
+    assert "Zo nodig: tweede keer misoprostol" in text_of(client.get(PLAN_URL))
+
+
+def test_without_a_hospital_she_reads_that_hospitals_differ_and_no_number(shipped_aids):
+    client = patient("medicijnen")
+    events = calendar_of(client)
+    assert dates_of(events["misoprostol"]) == (days(1), days(2))
+    description = str(events["misoprostol"]["DESCRIPTION"])
+    assert "Vraag je eigen ziekenhuis hoe het daar gaat." in description
+    assert "Het nummer staat op je afsprakenkaart." in description
+    page = client.get(PLAN_URL).content.decode()
+    assert 'href="tel:' not in page
+    assert "Ziekenhuizen doen dit verschillend." in text_of(client.get(PLAN_URL))
+
+
+def test_waiting_shows_two_and_six_weeks(shipped_aids):
+    client = patient("afwachten")
+    events = calendar_of(client)
+    assert dates_of(events["afwachten-begin"]) == (days(0), days(0))
+    assert dates_of(events["afwachten-2-weken"]) == (days(14), days(14))
+    assert dates_of(events["afwachten-6-weken"]) == (days(42), days(42))
+    assert "Bron: Webpagina met vragen over miskraam" in str(events["afwachten-6-weken"]["DESCRIPTION"])
+    assert dates_of(events["ongesteld"]) == (days(28), days(42))
+    assert "misoprostol" not in events
+
+
+def test_curettage_shows_the_day_and_after(noord):
+    client = patient("curettage", noord)
+    events = calendar_of(client)
+    assert dates_of(events["curettage"]) == (days(0), days(0))
+    assert dates_of(events["curettage-herstel"]) == (days(0), days(14))
+    assert dates_of(events["nagesprek"]) == (days(28), days(42))
+    assert "4 tot 6 weken na de miskraam kun je een gesprek krijgen" in str(events["nagesprek"]["DESCRIPTION"])
+
+
+def test_the_calendar_holds_nothing_about_her_and_stable_uids(noord):
+    client = patient("medicijnen", noord)
+    first, again = client.get(ICS_URL).content, client.get(ICS_URL).content
+    uids = [line for line in first.decode().splitlines() if line.startswith("UID")]
+    assert uids == [line for line in again.decode().splitlines() if line.startswith("UID")]
+    assert len(set(uids)) == len(uids)
+    assert b"Ik ben bang voor veel bloed" not in first
+
+
+def test_the_plan_in_english(shipped_aids):
+    client = patient("medicijnen")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/en/my-choice/"})
+    english = client.get("/en" + PLAN_URL.replace("/mijn-keuze/", "/my-choice/", 1))
+    assert english.status_code in (200, 404)
+
+
+def test_without_a_decision_the_plan_sends_her_to_the_decision_page(shipped_aids):
+    client = Client()
+    walk_shipped(client)
+    for page in (PLAN_URL, ICS_URL):
+        response = client.get(page)
+        assert response.status_code == 302
+        assert response["Location"] == DECISION_URL
+
+
+def test_the_decision_page_links_to_her_plan(shipped_aids):
+    client = patient("medicijnen")
+    assert f'href="{PLAN_URL}"' in client.get(DECISION_URL).content.decode()
