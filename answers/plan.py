@@ -11,10 +11,9 @@ plan shows that span of dates, never a made-up hour.
 """
 
 import datetime
-
-import icalendar
 from dataclasses import dataclass
 
+import icalendar
 from django.utils.translation import gettext_lazy as _
 
 MISOPROSTOL_PRACTICE = "misoprostol-schema"
@@ -116,7 +115,12 @@ def medication_moments(aid, day, hospital):
         moment(
             "tabletresten",
             _("Resten van tabletten mag je weghalen"),
-            [_("Vind je resten van de tabletten in je vagina? Die mag je 24 uur na de misoprostol zelf weghalen en weggooien.")],
+            [
+                _(
+                    "Vind je resten van de tabletten in je vagina? "
+                    "Die mag je 24 uur na de misoprostol zelf weghalen en weggooien."
+                )
+            ],
             "nvog-ommelander",
             Timing(window.first_hour + 24),
             day,
@@ -126,7 +130,8 @@ def medication_moments(aid, day, hospital):
             _("Niets gebeurd? Bel het ziekenhuis"),
             [
                 _(
-                    "Is er 48 uur na de misoprostol nog niets gebeurd? Bel dan het ziekenhuis, liefst tijdens kantooruren."
+                    "Is er 48 uur na de misoprostol nog niets gebeurd? "
+                    "Bel dan het ziekenhuis, liefst tijdens kantooruren."
                 )
             ],
             "nvog-ommelander",
@@ -188,7 +193,12 @@ def curettage_moments(aid, day, hospital):
         moment(
             "curettage-herstel",
             _("Na de curettage"),
-            [_("Je kunt 1 tot 2 weken wat helderrood bloed verliezen. Daarna heb je misschien nog bruine afscheiding.")],
+            [
+                _(
+                    "Je kunt 1 tot 2 weken wat helderrood bloed verliezen. "
+                    "Daarna heb je misschien nog bruine afscheiding."
+                )
+            ],
             "nvog-ommelander",
             Timing(0, 14 * HOURS_PER_DAY),
             day,
@@ -207,7 +217,12 @@ def later_moments(aid, day, hospital):
         moment(
             "ongesteld",
             _("Weer ongesteld"),
-            [_("De meeste vrouwen worden 4 tot 6 weken na de miskraam weer ongesteld. Bij sommige vrouwen duurt het langer.")],
+            [
+                _(
+                    "De meeste vrouwen worden 4 tot 6 weken na de miskraam weer ongesteld. "
+                    "Bij sommige vrouwen duurt het langer."
+                )
+            ],
             "nvog-ommelander",
             weeks_4_to_6,
             day,
