@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import icalendar
 from django.utils.translation import gettext_lazy as _
 
+HOURS_PER_DAY = 24
 MISOPROSTOL_PRACTICE = "misoprostol-schema"
 FOLLOW_UP_PRACTICE = "nagesprek"
 
@@ -33,14 +34,12 @@ class Timing:
 
     def dates(self, day):
         """The first and last date the moment can fall on, from any hour of her day."""
-        first = day + datetime.timedelta(days=self.first_hour // 24)
+        first = day + datetime.timedelta(days=self.first_hour // HOURS_PER_DAY)
         if self.last_hour is None:
             return first, None
         # Her step may be at any hour of the day: up to 24 hours later than its start.
-        return first, day + datetime.timedelta(days=(self.last_hour + 23) // 24)
+        return first, day + datetime.timedelta(days=(self.last_hour + HOURS_PER_DAY - 1) // HOURS_PER_DAY)
 
-
-HOURS_PER_DAY = 24
 
 # The misoprostol window after the mifepristone, per variant of the practice; without a
 # hospital, the default variant's window (her page says hospitals differ).
@@ -62,10 +61,6 @@ class Moment:
     last: datetime.date = None  # None: one day
     open_ended: bool = False  # "from this day on": the source gives no end
 
-    @property
-    def is_one_day(self):
-        return self.last is None and not self.open_ended
-
 
 def moment(key, summary, lines, source, timing, day):
     first, last = timing.dates(day)
@@ -73,19 +68,18 @@ def moment(key, summary, lines, source, timing, day):
 
 
 def practice_lines(aid, key, hospital):
-    """(her hospital's lines of the practice, its source key), or without a hospital the
-    text that says hospitals differ with the default's source."""
+    """(her hospital's lines of the practice, its source key, her hospital's variant), or
+    without a hospital the text that says hospitals differ, the default's source and None."""
     practice = aid.practices.filter(key=key).first()
     if practice is None:
-        return [], None
-    variant = practice.variant_at(hospital) or practice.default_variant
-    return practice.lines_at(hospital), variant.source.key if variant else None
+        return [], None, None
+    variant = practice.variant_at(hospital)
+    sourced = variant or practice.default_variant
+    return practice.lines_at(hospital), sourced.source.key if sourced else None, variant
 
 
 def medication_moments(aid, day, hospital):
-    lines, source = practice_lines(aid, MISOPROSTOL_PRACTICE, hospital)
-    practice = aid.practices.filter(key=MISOPROSTOL_PRACTICE).first()
-    variant = practice.variant_at(hospital) if practice else None
+    lines, source, variant = practice_lines(aid, MISOPROSTOL_PRACTICE, hospital)
     window, second_dose_after = MISOPROSTOL_WINDOW.get(
         variant.key if variant else DEFAULT_MISOPROSTOL, MISOPROSTOL_WINDOW[DEFAULT_MISOPROSTOL]
     )
@@ -211,7 +205,7 @@ OPTION_MOMENTS = {"medicijnen": medication_moments, "afwachten": waiting_moments
 
 def later_moments(aid, day, hospital):
     """For every option, counted from the day she wrote down: 4 to 6 weeks."""
-    lines, source = practice_lines(aid, FOLLOW_UP_PRACTICE, hospital)
+    lines, source, _variant = practice_lines(aid, FOLLOW_UP_PRACTICE, hospital)
     weeks_4_to_6 = Timing(28 * HOURS_PER_DAY, 42 * HOURS_PER_DAY)
     moments = [
         moment(

@@ -3,6 +3,7 @@ dates, and downloads it as a calendar file, which holds the same dates. The page
 axe and fits the screen; the screenshot is for the issue note (test-artefacts/plan-*.png)."""
 
 import datetime
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -39,7 +40,7 @@ def test_her_plan_on_her_phone_and_in_her_calendar(live_server, live_aids, brows
         page.get_by_role("link", name="Zet je plan in je agenda (.ics)").click()
     download = download_info.value
     assert download.suggested_filename == "plan-miskraam.ics"
-    calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
     starts = {str(event["SUMMARY"]): event.decoded("dtstart") for event in calendar.walk("VEVENT")}
     assert starts["Mifepriston slikken"] == today
     assert starts["Misoprostol inbrengen"] == today + datetime.timedelta(days=1)
