@@ -116,14 +116,8 @@ def question(field):
     if widget_type == "date":
         # type=date: her phone's own date picker, and a plain text box where a browser has
         # none (the form also reads 14-03-2026). What she typed is kept as she typed it.
-        return format_html(
-            '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}'
-            '<input type="date" class="form-control date-input{}" name="{}" id="{}" value="{}"{}{}></div>',
-            " question-error" if errors else "",
-            id_,
-            label,
-            hint,
-            error,
+        control = format_html(
+            '<input type="date" class="form-control date-input{}" name="{}" id="{}" value="{}"{}{}>',
             invalid,
             field.html_name,
             id_,
@@ -131,19 +125,23 @@ def question(field):
             attributes,
             aria_invalid,
         )
-    # A newline after <textarea>, as Django writes it: a text that starts with one keeps it.
+    else:
+        # A newline after <textarea>, as Django writes it: a text that starts with one keeps it.
+        control = format_html(
+            '<textarea class="form-control{}" name="{}" id="{}" rows="3"{}{}>\n{}</textarea>',
+            invalid,
+            field.html_name,
+            id_,
+            attributes,
+            aria_invalid,
+            value or "",
+        )
     return format_html(
-        '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}'
-        '<textarea class="form-control{}" name="{}" id="{}" rows="3"{}{}>\n{}</textarea></div>',
+        '<div class="question mb-4{}"><label class="form-label" for="{}">{}</label>{}{}{}</div>',
         " question-error" if errors else "",
         id_,
         label,
         hint,
         error,
-        invalid,
-        field.html_name,
-        id_,
-        attributes,
-        aria_invalid,
-        value or "",
+        control,
     )
