@@ -44,6 +44,9 @@ REPORTS = ROOT / "test-artefacts" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 ATTEMPTS = 3
 STAFF = ("lighthouse-arts", "een-lang-wachtwoord-voor-lighthouse")
+# Her hospital, live in this throwaway database only (its numbers reach nobody but
+# Lighthouse); the clinician is one of its doctors, so that her share code opens.
+HOSPITAL = "lighthouse-ziekenhuis"
 
 # (name, path, whose cookies): every page she or a clinician can open with a GET.
 PAGES = [
@@ -72,12 +75,17 @@ PAGES = [
     ("resume code", "/mijn-keuze/code/", "her"),
     ("resume", "/mijn-keuze/verder/", None),
     ("delete", "/mijn-keuze/wissen/", "her"),
+    ("hospital list", "/ziekenhuis/", None),
+    ("decision", "/mijn-keuze/besluit/", "her"),
+    ("plan", "/mijn-keuze/besluit/plan/", "her"),
+    ("check-in", "/mijn-keuze/besluit/terugblik/", "her"),
     ("en start", "/en/", None),
     ("en option medicijnen", "/en/opties/medicijnen/", None),
     ("en comparison", "/en/vergelijken/", None),
     ("en path intro", "/en/mijn-keuze/", "her"),
     ("en step 3 values", "/en" + STEP_URLS["values"], "her"),
     ("en summary", "/en/mijn-keuze/samenvatting/", "her"),
+    ("en plan", "/en/mijn-keuze/besluit/plan/", "her"),
     ("clinician login", "/zorgverlener/inloggen/", None),
     ("clinician open", "/zorgverlener/", "clinician"),
     ("clinician summary", "/zorgverlener/samenvatting/", "clinician"),
@@ -95,8 +103,16 @@ def start_server(directory):
     manage(environment, "migrate", "--no-input")
     manage(environment, "import_content", "content/miskraam")
     manage(environment, "collectstatic", "--no-input", "--clear")
-    staff = "from django.contrib.auth.models import User; User.objects.create_user({!r}, password={!r}, is_staff=True)"
-    manage(environment, "shell", "-c", staff.format(*STAFF))
+    staff = (
+        "from django.contrib.auth.models import Group, User\n"
+        "from hospitals.models import Hospital, Membership\n"
+        "hospital = Hospital.objects.create(is_live=True, name='Lighthouse-ziekenhuis', slug={!r}, "
+        "phone_office_hours='088 100 0001', phone_24h='088 200 0001')\n"
+        "user = User.objects.create_user({!r}, password={!r}, is_staff=True)\n"
+        "user.groups.add(Group.objects.get(name='Ziekenhuis: arts'))\n"
+        "Membership.objects.create(user=user, hospital=hospital)"
+    )
+    manage(environment, "shell", "-c", staff.format(HOSPITAL, *STAFF))
     return Server(environment, 2, Path(directory) / "gunicorn.log")
 
 
@@ -118,11 +134,16 @@ def cookies(visitor):
 def sessions(server):
     """Her cookies after her whole path and a share code; a clinician's who opened it."""
     her = Visitor(server)
+    her.get(f"/ziekenhuis/{HOSPITAL}/")
     for step, data in WALK.items():
         expect(her.save(STEP_URLS[step], data), 302, step)
     her.get("/mijn-keuze/delen/")
     share = her.post("/mijn-keuze/delen/", {"action": "create"})
     code = re.search(r'<strong class="code">([^<]+)</strong>', share.text).group(1)
+    # Decided with her doctor ten days ago: her plan has dates and the check-in is open.
+    decided = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
+    her.get("/mijn-keuze/besluit/")
+    expect(her.post("/mijn-keuze/besluit/", {"option": "medicijnen", "on_date": decided}), 302, "decision")
     clinician = Visitor(server)
     clinician.get("/zorgverlener/inloggen/")
     expect(clinician.post("/zorgverlener/inloggen/", {"username": STAFF[0], "password": STAFF[1]}), 302, "login")
