@@ -1,4 +1,5 @@
-"""Her summary as a PDF, drawn by WeasyPrint from the same template as the page.
+"""Her summary, and her plan after her decision, as PDFs, each drawn by WeasyPrint from
+the same template as its page; they share the drawing slots, the cache and the stylesheet.
 
 WeasyPrint fetches nothing: the stylesheet is handed over as a string, the icon arrays
 and the chart are inline, and the fonts come from the system. Every URL in the document,

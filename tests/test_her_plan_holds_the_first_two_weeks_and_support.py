@@ -83,3 +83,12 @@ def test_the_decision_page_makes_her_plan_the_main_action_with_its_downloads_at_
     # The calendar file and the PDF come before the moments: a tap away on her phone.
     assert plan.index('href="/mijn-keuze/besluit/plan.ics"') < plan.index('id="moment-mifepriston"')
     assert plan.index('href="/mijn-keuze/besluit/plan.pdf"') < plan.index('id="moment-mifepriston"')
+
+
+def test_a_web_address_becomes_a_link_and_the_rest_stays_escaped():
+    from options.templatetags.options_tags import web_links
+
+    assert web_links("Zie <b>www.freya.nl</b>; of www.vook.nl.") == (
+        'Zie &lt;b&gt;<a href="https://www.freya.nl">www.freya.nl</a>&lt;/b&gt;; '
+        'of <a href="https://www.vook.nl">www.vook.nl</a>.'
+    )
