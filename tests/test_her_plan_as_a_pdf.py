@@ -80,7 +80,7 @@ def test_a_curettage_dates_the_first_2_weeks(noord):
 def test_her_plan_in_english(shipped_aids):
     client = patient("afwachten", prefix="/en")
     response = client.get(url("answers:plan_pdf", "en"))
-    kept_pdf(response, "plan-miskraam", "plan-en.pdf", "en")
+    assert kept_pdf(response, "plan-miskraam", "plan-en.pdf", "en") <= 2
     text = text_of_pdf(response.content)
     assert "Your plan with dates" in text
     assert "do not have sex" in text
