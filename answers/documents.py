@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from hospitals.models import Hospital
 
+from . import plan
 from .summary import Summary, decision_lines
 
 
@@ -18,6 +19,34 @@ def summary_context(record, aid, made_on=None):
         # Her hospital from her record (not the session): the clinician's view shows hers.
         "hospital": Hospital.cached(record.hospital_id),
         "decisions": decision_lines(record, aid),
+    }
+
+
+def plan_context(record, aid, hospital, made_on=None):
+    """What her plan shows, for her plan page and its PDF (and its moments for her
+    calendar file): from her latest decision, or None without one."""
+    decision = record.decisions.first() if record is not None else None
+    if decision is None:
+        return None
+    names = {option.key: option.name for option in aid.options.all()}
+    moments = plan.plan_for(aid, decision, hospital)
+    rules, feelings = plan.first_two_weeks(aid, decision, hospital), plan.support(aid, hospital)
+    labels = plan.source_labels(aid)
+    used = {item.source for item in moments} | {
+        source.key for part in (rules, feelings) if part for source in part.sources
+    }
+    return {
+        "aid": aid,
+        "record": record,
+        "hospital": hospital,
+        "made_on": made_on or timezone.localdate(),
+        "decision": decision,
+        "option_name": names.get(decision.option_key, decision.option_key),
+        "moments": [(item, labels.get(item.source, item.source)) for item in moments],
+        "first_two_weeks": rules,
+        "support": feelings,
+        # The sources of what the plan shows, in the content's order.
+        "sources": [source for source in aid.sources.all() if source.key in used],
     }
 
 

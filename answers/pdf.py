@@ -1,4 +1,5 @@
-"""Her summary as a PDF, drawn by WeasyPrint from the same template as the page.
+"""Her summary, and her plan after her decision, as PDFs, each drawn by WeasyPrint from
+the same template as its page; they share the drawing slots, the cache and the stylesheet.
 
 WeasyPrint fetches nothing: the stylesheet is handed over as a string, the icon arrays
 and the chart are inline, and the fonts come from the system. Every URL in the document,
@@ -80,8 +81,12 @@ def slot_directory():
     return directory
 
 
-def kept_key(record_pk, language):
-    return f"summary-pdf:{record_pk}:{language}"
+# Her PDFs: the summary, and her plan after her decision.
+KINDS = ("summary", "plan")
+
+
+def kept_key(record_pk, language, kind="summary"):
+    return f"{kind}-pdf:{record_pk}:{language}"
 
 
 def fingerprint(record, aid, made_on):
@@ -105,22 +110,22 @@ def fingerprint(record, aid, made_on):
     return hashlib.sha256(json.dumps(drawn_from, sort_keys=True).encode()).hexdigest()
 
 
-def kept(record, aid, made_on):
+def kept(record, aid, made_on, kind="summary"):
     """Her PDF as drawn before, if nothing it shows has changed since; else None."""
-    stored = cache.get(kept_key(record.pk, aid.language))
+    stored = cache.get(kept_key(record.pk, aid.language, kind))
     if stored and stored[0] == fingerprint(record, aid, made_on):
         return stored[1]
     return None
 
 
-def keep(record, aid, made_on, document):
-    cache.set(kept_key(record.pk, aid.language), (fingerprint(record, aid, made_on), document), KEEP_SECONDS)
+def keep(record, aid, made_on, document, kind="summary"):
+    cache.set(kept_key(record.pk, aid.language, kind), (fingerprint(record, aid, made_on), document), KEEP_SECONDS)
 
 
 def forget(record_pk):
     """Her drawn PDFs go the moment she deletes her answers (the purge relies on their
     hour-long expiry)."""
-    cache.delete_many([kept_key(record_pk, language) for language, _ in settings.LANGUAGES])
+    cache.delete_many([kept_key(record_pk, language, kind) for language, _ in settings.LANGUAGES for kind in KINDS])
 
 
 _prepared = threading.local()

@@ -237,6 +237,52 @@ def plan_for(aid, decision, hospital):
     return sorted(moments, key=lambda m: m.first)
 
 
+# Background blocks of the content that belong on her plan, shown whole as the content has
+# them (in her language, with her hospital's practices): picking single lines out of a
+# block would need a marker in the content format; a guess from the text would break
+# silently when an editor rewrites it.
+FIRST_TWO_WEEKS_SECTION = "eerste-twee-weken"
+SUPPORT_SECTION = "gevoelens"
+FIRST_TWO_WEEKS_DAYS = 14
+# The rules hold "de eerste 2 weken na de miskraam, of zolang je bloed verliest": dated only
+# where the plan knows the day of the miscarriage. A curettage ends the pregnancy on its
+# day; with medication it may come after the mifepristone, after the misoprostol or later,
+# and waiting has no day at all: there the plan says the rule without a date.
+DAY_OF_THE_MISCARRIAGE_KNOWN = {"curettage"}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    lines: list
+    sources: list  # Source
+    first: datetime.date = None  # the dates the rules hold (at least), when the plan knows them
+    last: datetime.date = None
+
+
+def section(aid, key, hospital):
+    found = next((item for item in aid.sections.all() if item.key == key), None)
+    if found is None:
+        return None
+    return Section(found.key, found.title, aid.lines_at(found.body, hospital), list(found.sources.all()))
+
+
+def first_two_weeks(aid, decision, hospital):
+    """The content's rules for the first 2 weeks, dated from her day only where that day
+    is the day of the miscarriage (a curettage); else None dates."""
+    rules = section(aid, FIRST_TWO_WEEKS_SECTION, hospital)
+    if rules is None or decision.option_key not in DAY_OF_THE_MISCARRIAGE_KNOWN:
+        return rules
+    last = decision.on_date + datetime.timedelta(days=FIRST_TWO_WEEKS_DAYS)
+    return Section(rules.key, rules.title, rules.lines, rules.sources, decision.on_date, last)
+
+
+def support(aid, hospital):
+    """Her feelings afterwards: when to ask for help, and the organisations that support."""
+    return section(aid, SUPPORT_SECTION, hospital)
+
+
 def source_labels(aid):
     return {source.key: source.label for source in aid.sources.all()}
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("verder/", views.resume, name="resume"),
     path("besluit/", views.decision, name="decision"),
     path("besluit/plan/", views.decision_plan, name="plan"),
+    path("besluit/plan.pdf", views.decision_plan_pdf, name="plan_pdf"),
     path("besluit/plan.ics", views.decision_plan_ics, name="plan_ics"),
     path("besluit/terugblik/", views.check_in, name="check_in"),
     path("wissen/", views.delete, name="delete"),

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -16,7 +17,7 @@ from options import published
 from options.models import SituationQuestion
 
 from . import actions, forms, pdf, plan, steps, throttle
-from .documents import qr_svg, summary_context
+from .documents import plan_context, qr_svg, summary_context
 from .models import Record
 from .steps import BY_SLUG, READING_MINUTES, STEPS, next_step
 from .summary import Summary, decision_lines
@@ -223,20 +224,37 @@ def summary(request, record, aid):
 
 @patient_page
 def summary_pdf(request, record, aid):
-    """Her summary as a PDF in the page's language (the Dutch one is for the doctor).
-    She is never refused it: when every drawing slot is taken she sees a page that asks
-    again by itself, and a summary drawn before is served without drawing it again."""
+    """Her summary as a PDF in the page's language (the Dutch one is for the doctor)."""
     if record is None:
         return redirect(STEPS[0].url)
+
+    def html(made_on):
+        return render_to_string("answers/summary_pdf.html", summary_context(record, aid, made_on), request)
+
+    return pdf_download(request, record, aid, "summary", html, "keuzehulp-miskraam")
+
+
+# Where the waiting page of each PDF leads back to, on the screen.
+ON_SCREEN = {
+    "summary": ("answers:summary_pdf", "answers:summary", _("Naar je samenvatting op het scherm")),
+    "plan": ("answers:plan_pdf", "answers:plan", _("Naar je plan op het scherm")),
+}
+
+
+def pdf_download(request, record, aid, kind, html, name):
+    """A PDF of hers, drawn by html(made_on). She is never refused it: when every drawing
+    slot is taken she sees a page that asks again by itself, and one drawn before is
+    served without drawing it again (decision 0003)."""
     made_on = timezone.localdate()
-    document = pdf.kept(record, aid, made_on)
+    document = pdf.kept(record, aid, made_on, kind)
     if document is None:
         try:
             with pdf.drawing_slot(wait=pdf.SLOT_WAIT_SECONDS):
-                html = render_to_string("answers/summary_pdf.html", summary_context(record, aid, made_on), request)
-                document = pdf.render_pdf(html)
+                document = pdf.render_pdf(html(made_on))
         except pdf.Busy:
-            context = {"aid": aid, "seconds": PDF_RETRY_AFTER_SECONDS}
+            download, screen, screen_label = ON_SCREEN[kind]
+            context = {"aid": aid, "seconds": PDF_RETRY_AFTER_SECONDS, "download": download, "screen": screen}
+            context["screen_label"] = screen_label
             response = render(request, "answers/pdf_waiting.html", context, status=202)
             response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
             # The browser asks again by itself, also without JavaScript; the answer then
@@ -246,9 +264,9 @@ def summary_pdf(request, record, aid):
             return response
         except pdf.RenderingFailed:
             return render(request, "answers/pdf_failed.html", {"aid": aid}, status=503)
-        pdf.keep(record, aid, made_on, document)
+        pdf.keep(record, aid, made_on, document, kind)
     response = HttpResponse(document, content_type="application/pdf")
-    filename = f"keuzehulp-miskraam-{made_on.isoformat()}-{aid.language}.pdf"
+    filename = f"{name}-{made_on.isoformat()}-{aid.language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -318,45 +336,45 @@ def decision(request, record, aid):
     return render(request, "answers/decision.html", context, status=400 if form.errors else 200)
 
 
-def latest_plan(request, record, aid):
-    """(her latest decision, its option's name, her plan's moments), or None without a decision."""
-    decision = record.decisions.first() if record is not None else None
-    if decision is None:
-        return None
-    names = {option.key: option.name for option in aid.options.all()}
-    hospital = choice.hospital_of(request)
-    return decision, names.get(decision.option_key, decision.option_key), plan.plan_for(aid, decision, hospital)
+def latest_decision(record):
+    return record.decisions.first() if record is not None else None
 
 
 @patient_page
 @require_http_methods(["GET"])
 def decision_plan(request, record, aid):
     """Her plan with dates, from her latest decision."""
-    found = latest_plan(request, record, aid)
-    if found is None:
+    context = plan_context(record, aid, choice.hospital_of(request))
+    if context is None:
         return redirect("answers:decision")
-    decision, option_name, moments = found
-    labels = plan.source_labels(aid)
-    context = {
-        "aid": aid,
-        "record": record,
-        "decision": decision,
-        "option_name": option_name,
-        "moments": [(item, labels.get(item.source, item.source)) for item in moments],
-    }
+    context["on_screen"] = True
     return render(request, "answers/plan.html", context)
+
+
+@patient_page
+@require_http_methods(["GET"])
+def decision_plan_pdf(request, record, aid):
+    """Her plan as a PDF in the page's language, to print or keep: drawn like her summary."""
+    if latest_decision(record) is None:
+        return redirect("answers:decision")
+
+    def html(made_on):
+        context = plan_context(record, aid, choice.hospital_of(request), made_on)
+        return render_to_string("answers/plan_pdf.html", context, request)
+
+    return pdf_download(request, record, aid, "plan", html, "plan-miskraam")
 
 
 @patient_page
 @require_http_methods(["GET"])
 def decision_plan_ics(request, record, aid):
     """Her plan as a calendar file for her own phone: downloaded, never sent anywhere."""
-    found = latest_plan(request, record, aid)
-    if found is None:
+    hospital = choice.hospital_of(request)
+    decision = latest_decision(record)
+    if decision is None:
         return redirect("answers:decision")
-    response = HttpResponse(
-        plan.as_calendar(found[2], aid, choice.hospital_of(request)), content_type="text/calendar; charset=utf-8"
-    )
+    calendar = plan.as_calendar(plan.plan_for(aid, decision, hospital), aid, hospital)
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="plan-miskraam.ics"'
     return response
 

@@ -178,6 +178,20 @@ def text_of(response):
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
 
 
+def kept_pdf(response, name, artefact, language="nl"):
+    """A PDF she downloaded: its file name says what, today's date and the language; kept
+    in test-artefacts/ to look at. Its number of pages."""
+    from django.utils import timezone
+
+    from tests.browser import ARTEFACTS
+
+    filename = f"{name}-{timezone.localdate().isoformat()}-{language}.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    ARTEFACTS.mkdir(exist_ok=True)
+    (ARTEFACTS / artefact).write_bytes(response.content)
+    return len(PdfReader(io.BytesIO(response.content)).pages)
+
+
 def text_of_pdf(content):
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages))
 

@@ -1,6 +1,9 @@
+import re
 from itertools import count
 
 from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from options.icon_arrays import COLOURS, FIGURE, icon_array
 from options.models import Option
@@ -60,6 +63,20 @@ def blocks(lines):
         else:
             result.append({"list": False, "text": line})
     return result
+
+
+WEB_ADDRESS = re.compile(r"\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+
+@register.filter
+def web_links(text):
+    """A content text with each web address ("www.freya.nl") a plain link she may choose
+    to follow; the rest escaped as usual."""
+    parts, start = [], 0
+    for match in WEB_ADDRESS.finditer(str(text)):
+        parts += [escape(text[start : match.start()]), format_html('<a href="https://{0}">{0}</a>', match.group())]
+        start = match.end()
+    return mark_safe("".join([*parts, escape(text[start:])]))  # noqa: S308 (every part escaped above)
 
 
 @register.filter
