@@ -5,8 +5,11 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from figures import counting
+
 from . import codes, pdf
 from .models import CheckIn, Decision, ErasedShareCode, Record, ShareCode, retention_deadline
+from .summary import Summary
 
 
 @transaction.atomic
@@ -24,8 +27,30 @@ def save_step(record, aid, step_number, change=None, hospital=None):
         change(record.answers)
     record.aid = aid
     record.saved_now(step_number)
+    if record.pk is None:
+        counting.walk_started(record.hospital_id)
     record.save()
     return record
+
+
+@transaction.atomic
+def complete_walk(record, aid):
+    """The first time she reaches her summary after the last step: her walk counts as
+    completed, once (changing an answer later, or coming back, counts nothing more). The
+    figures get how long it took, her SURE test and her knowledge score at this moment."""
+    now = timezone.now()
+    # Only one request can set it: the one that counts.
+    if not Record.objects.filter(pk=record.pk, completed_at__isnull=True).update(completed_at=now):
+        return
+    record.completed_at = now
+    summary = Summary(record, aid)
+    counting.walk_completed(
+        record.hospital_id,
+        now - record.created_at,
+        record.answers.sure_score,
+        summary.knowledge_score,
+        len(summary.knowledge),
+    )
 
 
 @transaction.atomic
@@ -102,8 +127,10 @@ def purge_expired(now=None):
 @transaction.atomic
 def record_decision(record, option_key, on_date):
     """Her decision after the consultation: always a new entry, the earlier ones kept.
-    The one place a decision is recorded (what counts decisions hooks in here)."""
+    The one place a decision is recorded, and counted for the hospital's figures."""
+    previous = record.decisions.values_list("option_key", flat=True).first()
     decision = Decision.objects.create(record=record, option_key=option_key, on_date=on_date)
+    counting.decision(record.hospital_id, record.answers.leaning, option_key, previous)
     kept_longer(record)
     return decision
 
@@ -111,8 +138,9 @@ def record_decision(record, option_key, on_date):
 @transaction.atomic
 def record_check_in(decision, **answers):
     """Her check-in on a decision: always a new entry, the earlier ones kept. The one
-    place a check-in is recorded (what counts regret scores hooks in here)."""
+    place a check-in is recorded, and counted for the hospital's figures."""
     check_in = CheckIn.objects.create(decision=decision, **answers)
+    counting.check_in(decision.record.hospital_id, decision.option_key, check_in.regret_score, check_in.switched_to)
     kept_longer(decision.record)
     return check_in
 

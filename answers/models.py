@@ -109,6 +109,9 @@ class Record(models.Model):
     resume_code_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
     # The steps she has reached (answered or skipped): a later step cannot be opened first.
     reached_step = models.PositiveSmallIntegerField(default=0)
+    # The first time she reached her summary after the last step: her walk is counted as
+    # completed once, for the hospital's figures (answers.actions.complete_walk).
+    completed_at = models.DateTimeField(null=True, blank=True)
     answers = AnswersField(default=RecordAnswers)
     # Her hospital, chosen once (its address or the list) and kept with her answers, so
     # that resuming on another device keeps it; None: she did not choose or it is not

@@ -52,6 +52,12 @@ STEPS = [
 BY_SLUG = {step.slug: step for step in STEPS}
 
 
+def walk_is_complete(record):
+    """She has answered or skipped every step that asks something: the last step only
+    shows her answers back, and opens once the one before it is done."""
+    return record.reached_step >= STEPS[-1].number - 1
+
+
 def next_step(step):
     return STEPS[step.number] if step.number < len(STEPS) else None
 

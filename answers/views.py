@@ -213,6 +213,10 @@ PDF_RETRY_AFTER_SECONDS = 2
 def summary(request, record, aid):
     if record is None:
         return redirect(STEPS[0].url)
+    if record.completed_at is None and steps.walk_is_complete(record):
+        # A GET that writes, once: her path has no POST at its end (the check page only
+        # links here), and this is the moment her walk is complete.
+        actions.complete_walk(record, aid)
     path = reverse("answers:summary_pdf")
     context = summary_context(record, aid)
     context["on_screen"] = True

@@ -5,6 +5,7 @@ of a hospital she is not a member of."""
 
 OPEN_SHARE_CODES = "hospitals.open_share_codes"
 MANAGE_EVERY_HOSPITAL = "hospitals.manage_every_hospital"
+VIEW_FIGURES = "figures.view_figures"
 
 
 def is_clinician(user):
@@ -30,3 +31,19 @@ def may_edit(user, hospital):
     if manages_every_hospital(user):
         return True
     return user.hospital_memberships.filter(hospital=hospital).exists()
+
+
+def may_view_figures(user):
+    """The monthly figures (figures/): the right, and a hospital to see them for, or the
+    platform's view of every hospital."""
+    return user.has_perm(VIEW_FIGURES) and (manages_every_hospital(user) or user.hospital_memberships.exists())
+
+
+def hospitals_with_figures_for(user):
+    """The hospitals whose figures the account sees: its own; the platform every one
+    (and, beside them, "no hospital" and the sum of all: figures/views.py)."""
+    from .models import Hospital
+
+    if manages_every_hospital(user):
+        return Hospital.objects.order_by("name")
+    return Hospital.objects.filter(memberships__user=user).order_by("name")

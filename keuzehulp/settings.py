@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "hospitals",
     "answers",
     "clinicians",
+    "figures",
 ]
 
 # The headers first: whitenoise answers static files itself, and they get them too.

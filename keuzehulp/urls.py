@@ -21,6 +21,8 @@ handler500 = views.server_error
 urlpatterns += i18n_patterns(
     path("", include("options.urls")),
     path("mijn-keuze/", include("answers.urls")),
+    # Before the clinician's pages, and not under /ziekenhuis/, whose slugs choose one.
+    path("zorgverlener/cijfers/", include("figures.urls")),
     path("zorgverlener/", include("clinicians.urls")),
     path("ziekenhuis/", include("hospitals.urls")),
     prefix_default_language=False,

@@ -117,10 +117,14 @@ def hospital_role(name):
     from django.contrib.auth.models import Group, Permission
 
     shipped = importlib.import_module("hospitals.migrations.0005_hospital_roles")
+    figures = importlib.import_module("figures.migrations.0002_figures_roles")
     group, made = Group.objects.get_or_create(name=name)
     if made:
         rights = Permission.objects.filter(content_type__app_label="hospitals", codename__in=shipped.ROLES[name])
         group.permissions.set(rights)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="figures", codename__in=figures.ROLES.get(name, []))
+        )
     return group
 
 
@@ -282,3 +286,27 @@ def decided_days_ago(days):
     decision.on_date = datetime.date.today() - datetime.timedelta(days=days)
     decision.save(update_fields=["on_date"])
     return decision
+
+
+FIGURES_URL = "/zorgverlener/cijfers/"
+FIGURES_CSV_URL = "/zorgverlener/cijfers/cijfers.csv"
+
+
+def counted(hospital=None):
+    """The hospital's counts of every month, {name: count} (hospital None: "no hospital")."""
+    from figures.models import MonthlyCount
+
+    rows = MonthlyCount.objects.filter(hospital=hospital).values_list("name", "count")
+    totals = {}
+    for name, count in rows:
+        totals[name] = totals.get(name, 0) + count
+    return totals
+
+
+def completed_walk(client, hospital=None):
+    """A patient through her hospital's address, every step answered, at her summary."""
+    if hospital is not None:
+        arrive(client, hospital)
+    record = walk(client)
+    assert client.get("/mijn-keuze/samenvatting/").status_code == 200
+    return record

@@ -63,6 +63,8 @@ def every_clinician_page(patient, clinician, settings):
         "open, gone": clinician.post("/zorgverlener/", {"code": gone}),
         "summary": clinician.post("/zorgverlener/", {"code": share_code_of(patient)}, follow=True),
         "not staff": no_staff.get("/zorgverlener/"),
+        "figures": clinician.get("/zorgverlener/cijfers/"),
+        "figures, no access": no_staff.get("/zorgverlener/cijfers/"),
     }
     settings.SHARE_ATTEMPTS_PER_HOUR = 1
     pages["too many codes"] = clinician.post("/zorgverlener/", {"code": "AAAA-BBBB-CCCD"})
@@ -89,6 +91,8 @@ def test_no_clinician_page_says_je(patient, clinician, settings):
         "open, gone": 400,
         "summary": 200,
         "not staff": 403,
+        "figures": 200,
+        "figures, no access": 403,
         "too many codes": 429,
         "too many logins": 429,
         "logged out": 200,

@@ -53,6 +53,7 @@ def test_her_path_reads_at_most_4_queries_with_100_hospitals(many, django_assert
     client.get("/ziekenhuis/ziekenhuis-042/")
     walk(client)
     client.get("/")
+    client.get("/mijn-keuze/samenvatting/")  # her first visit counts her walk, once: a write (figures)
     for page in [*STEP_URLS.values(), "/mijn-keuze/samenvatting/", "/mijn-keuze/bel-nu/"]:
         with django_assert_max_num_queries(MAX_QUERIES, info=page):
             response = client.get(page)

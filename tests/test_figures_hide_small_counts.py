@@ -1,0 +1,92 @@
+"""Nothing under 10 is shown: a count of 0 to 9 reads "< 10"; in a list with its total
+shown, a single hidden count hides the next smallest too; a share or median only over 10
+or more and on a shown count; the CSV holds exactly what the page shows."""
+
+import csv
+import datetime
+import io
+
+from figures import report
+from figures.models import MonthlyCount
+from tests.helpers import FIGURES_CSV_URL, FIGURES_URL, clinician_client, text_of
+
+OPTIONS = {"afwachten": "Afwachten", "medicijnen": "Medicijnen", "curettage": "Curettage"}
+
+
+def figure(counts, key):
+    return next(item for item in report.build(counts, OPTIONS, 1) if item.key == key)
+
+
+def texts(item):
+    return [cell.text for cell in item.cells]
+
+
+def test_counts_under_ten_read_less_than_ten():
+    walks = figure({"walk-started": 9, "walk-completed": 10}, "walks")
+    assert texts(walks) == ["< 10", "10"]
+    empty = figure({}, "walks")
+    assert texts(empty) == ["< 10", "< 10"]  # 0 too
+
+
+def test_one_hidden_count_hides_the_next_smallest():
+    regret = figure({"regret:none": 30, "regret:mild": 12, "regret:moderate-to-strong": 3}, "regret")
+    assert texts(regret) == ["30", "< 10", "< 10"]
+    assert regret.total.text == "45"
+    # Two hidden already: nothing can be worked out, nothing more is hidden.
+    regret = figure({"regret:none": 30, "regret:mild": 2, "regret:moderate-to-strong": 3}, "regret")
+    assert texts(regret) == ["30", "< 10", "< 10"]
+    # The total hidden: no subtraction possible.
+    regret = figure({"regret:none": 5}, "regret")
+    assert regret.total.text == "< 10"
+
+
+def test_shares_and_medians_only_over_ten_on_a_shown_count():
+    sure = figure({"sure-full": 14, "sure-not-full": 11}, "sure")
+    assert dict(sure.lines)["Aandeel met vier keer ja"] == "56%"
+    sure = figure({"sure-full": 14, "sure-not-full": 4}, "sure")
+    assert texts(sure) == ["< 10", "< 10"]  # the one hidden hides the other
+    assert dict(sure.lines)["Aandeel met vier keer ja"] == report.NOT_SHOWN
+    minutes = figure({"minutes-to-complete:15": 12, "minutes-to-complete:20": 10}, "minutes")
+    assert dict(minutes.lines)["Mediaan"] == "15–20 min"
+    minutes = figure({"minutes-to-complete:15": 5, "minutes-to-complete:20": 4}, "minutes")
+    assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
+
+
+def test_the_cross_table_of_leaning_and_decision():
+    leaning = figure({"leaning-decision:medicijnen:medicijnen": 20, "leaning-decision:none:curettage": 11}, "leaning")
+    rows = {label: [cell.text for cell in cells] for label, cells in leaning.rows}
+    assert rows["Medicijnen"] == ["< 10", "20", "< 10"]
+    assert rows["niet gezegd"] == ["< 10", "< 10", "11"]
+    assert leaning.columns == ["Afwachten", "Medicijnen", "Curettage"]
+
+
+def test_the_csv_holds_what_the_page_shows(factory_aids, noord):
+    month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    for name, count in {
+        "walk-started": 12,
+        "walk-completed": 7,
+        "regret:none": 30,
+        "regret:mild": 12,
+        "regret:moderate-to-strong": 3,
+    }.items():
+        MonthlyCount.objects.create(hospital=noord, month=month, name=name, count=count)
+    client = clinician_client(hospitals=[noord])
+    page = text_of(client.get(FIGURES_URL))
+    response = client.get(FIGURES_CSV_URL)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["maand", "ziekenhuis", "cijfer", "onderdeel", "aantal"]
+    values = {(row[2], row[3]): row[4] for row in rows[1:]}
+    assert values[("Keuzehulp gestart en afgerond", "Gestart")] == "12"
+    assert values[("Keuzehulp gestart en afgerond", "Afgerond")] == "< 10"
+    regret = "Spijt bij de terugblik (Decision Regret Scale)"
+    assert [
+        values[(regret, label)]
+        for label in ("geen spijt (0)", "lichte spijt (5–25)", "matige tot sterke spijt (30–100)")
+    ] == ["30", "< 10", "< 10"]
+    assert {row[0] for row in rows[1:]} == {f"{month:%Y-%m}"}
+    assert {row[1] for row in rows[1:]} == {"Ziekenhuis Noord"}
+    # No number in the CSV that the page does not show.
+    for value in values.values():
+        assert value in page
+    assert "7" not in [value for value in values.values()]
