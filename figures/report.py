@@ -1,7 +1,8 @@
 """The month's counts read as figures for the page and the CSV, with the rules that keep
 her out of them (docs/decisions/0015-hospital-figures.md): every count under 10 shows as
-"< 10" (0 too); in a list whose total is shown, one hidden count hides the next smallest
-too, so that it cannot be worked out by subtraction; a share or median is shown only
+"< 10" (0 too); in a list whose total is shown, the hidden counts together are 10 or
+more, or the smallest shown count is hidden too (so that no number under 10 can be worked
+out by subtraction, nor that every woman fell into one group); a share or median is shown only
 over at least 10 women and when the count it rests on is shown. The page and the CSV
 read the same figures, so the CSV holds only what the page shows."""
 
@@ -57,15 +58,19 @@ def counts_for(month, hospital_ids=None, without_hospital=False):
 
 
 def suppressed(cells, with_total=True):
-    """Counts under 10 hidden; with the total shown, a single hidden count hides the next
-    smallest shown one too. Returns the total as a cell (shown or not)."""
+    """Counts under 10 hidden. With the total shown, the total minus the shown counts is
+    a number anyone can work out: while it is under 10 (one woman hidden, or none, so
+    that everyone is in the shown counts), the smallest shown count is hidden too.
+    Returns the total as a cell (shown or not)."""
     for cell in cells:
         cell.shown = cell.count >= SMALL
     total = Cell(_("Totaal"), sum(cell.count for cell in cells))
     total.shown = with_total and total.count >= SMALL
-    hidden = [cell for cell in cells if not cell.shown]
-    visible = [cell for cell in cells if cell.shown]
-    if total.shown and len(hidden) == 1 and visible:
+    while total.shown:
+        hidden = sum(cell.count for cell in cells if not cell.shown)
+        visible = [cell for cell in cells if cell.shown]
+        if hidden >= SMALL or not visible:
+            break
         min(visible, key=lambda cell: cell.count).shown = False
     return total
 

@@ -1,5 +1,7 @@
 """Nothing under 10 is shown: a count of 0 to 9 reads "< 10"; in a list with its total
-shown, a single hidden count hides the next smallest too; a share or median only over 10
+shown, the hidden counts together are 10 or more (else the smallest shown one is hidden
+too: nothing under 10 can be worked out, nor that every woman is in one group); a share
+or median only over 10
 or more and on a shown count; the CSV holds exactly what the page shows."""
 
 import csv
@@ -32,19 +34,34 @@ def test_one_hidden_count_hides_the_next_smallest():
     regret = figure({"regret:none": 30, "regret:mild": 12, "regret:moderate-to-strong": 3}, "regret")
     assert texts(regret) == ["30", "< 10", "< 10"]
     assert regret.total.text == "45"
-    # Two hidden already: nothing can be worked out, nothing more is hidden.
-    regret = figure({"regret:none": 30, "regret:mild": 2, "regret:moderate-to-strong": 3}, "regret")
+    # Two hidden, together 10 or more: neither can be worked out, nothing more is hidden.
+    regret = figure({"regret:none": 30, "regret:mild": 6, "regret:moderate-to-strong": 5}, "regret")
     assert texts(regret) == ["30", "< 10", "< 10"]
     # The total hidden: no subtraction possible.
     regret = figure({"regret:none": 5}, "regret")
     assert regret.total.text == "< 10"
 
 
+def test_hidden_counts_that_add_up_to_under_ten_hide_the_smallest_shown_one():
+    # 30 and 35 shown would tell that 5 had some regret, in two groups: under 10.
+    regret = figure({"regret:none": 30, "regret:mild": 2, "regret:moderate-to-strong": 3}, "regret")
+    assert texts(regret) == ["< 10", "< 10", "< 10"]
+    assert regret.total.text == "35"
+    # Every woman in one group: "12" beside a total of 12 would say each had no regret.
+    regret = figure({"regret:none": 12}, "regret")
+    assert texts(regret) == ["< 10", "< 10", "< 10"]
+    assert regret.total.text == "12"
+    # Hiding stops as soon as the hidden counts together are 10 or more.
+    leaning = figure({"leaning-decision:medicijnen:medicijnen": 20, "leaning-decision:none:curettage": 11}, "leaning")
+    assert sorted(texts(leaning)).count("< 10") == len(leaning.cells) - 1
+    assert leaning.total.text == "31"
+
+
 def test_shares_and_medians_only_over_ten_on_a_shown_count():
     sure = figure({"sure-full": 14, "sure-not-full": 11}, "sure")
     assert dict(sure.lines)["Aandeel met vier keer ja"] == "56%"
     sure = figure({"sure-full": 14, "sure-not-full": 4}, "sure")
-    assert texts(sure) == ["< 10", "< 10"]  # the one hidden hides the other
+    assert texts(sure) == ["< 10", "< 10"]  # 4 hidden would be 18 - 14: the 14 is hidden too
     assert dict(sure.lines)["Aandeel met vier keer ja"] == report.NOT_SHOWN
     minutes = figure({"minutes-to-complete:15": 12, "minutes-to-complete:20": 10}, "minutes")
     assert dict(minutes.lines)["Mediaan"] == "15–20 min"
@@ -53,10 +70,18 @@ def test_shares_and_medians_only_over_ten_on_a_shown_count():
 
 
 def test_the_cross_table_of_leaning_and_decision():
-    leaning = figure({"leaning-decision:medicijnen:medicijnen": 20, "leaning-decision:none:curettage": 11}, "leaning")
+    leaning = figure(
+        {
+            "leaning-decision:medicijnen:medicijnen": 20,
+            "leaning-decision:none:curettage": 11,
+            "leaning-decision:afwachten:afwachten": 10,
+        },
+        "leaning",
+    )
     rows = {label: [cell.text for cell in cells] for label, cells in leaning.rows}
     assert rows["Medicijnen"] == ["< 10", "20", "< 10"]
     assert rows["niet gezegd"] == ["< 10", "< 10", "11"]
+    assert rows["Afwachten"] == ["< 10", "< 10", "< 10"]  # the others hidden add up to 0
     assert leaning.columns == ["Afwachten", "Medicijnen", "Curettage"]
 
 

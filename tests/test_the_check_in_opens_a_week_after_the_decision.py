@@ -1,6 +1,6 @@
 """The check-in opens 7 days after her latest decision's date: on day 6 the page says from
-which day it opens and saves nothing; from day 7 she can check in, and sees it in her
-summary. The clock is fixed, so the boundary is tested on both sides."""
+which day it opens and saves nothing; from day 7 her decision page and her plan offer it,
+she can check in, and sees it in her summary. The clock is fixed, so the boundary is tested on both sides."""
 
 import datetime
 
@@ -10,6 +10,8 @@ from django.test import Client
 
 from answers.models import CheckIn, Decision
 from tests.helpers import CHECK_IN, CHECK_IN_URL, DECISION_URL, decide, text_of, walk
+
+PLAN_URL = "/mijn-keuze/besluit/plan/"
 
 DECIDED_ON = datetime.date(2026, 11, 10)
 
@@ -33,7 +35,9 @@ def test_on_day_six_the_check_in_is_closed_and_says_when_it_opens(patient):
     with on_day(6):
         page = text_of(patient.get(CHECK_IN_URL))
         assert "Vanaf 17 november 2026 kun je hier terugblikken" in page
-        assert "Vanaf 17 november 2026 kun je hier terugblikken" in text_of(patient.get(DECISION_URL))
+        for page in (DECISION_URL, PLAN_URL):
+            assert "Vanaf 17 november 2026 kun je hier terugblikken" in text_of(patient.get(page))
+            assert 'href="/mijn-keuze/besluit/terugblik/"' not in patient.get(page).content.decode()
         response = patient.post(CHECK_IN_URL, CHECK_IN)
     assert response.status_code == 200
     assert not CheckIn.objects.exists()
@@ -41,7 +45,8 @@ def test_on_day_six_the_check_in_is_closed_and_says_when_it_opens(patient):
 
 def test_from_day_seven_she_checks_in_and_sees_it_in_her_summary(patient):
     with on_day(7):
-        assert 'href="/mijn-keuze/besluit/terugblik/"' in patient.get(DECISION_URL).content.decode()
+        for page in (DECISION_URL, PLAN_URL):
+            assert 'href="/mijn-keuze/besluit/terugblik/"' in patient.get(page).content.decode()
         response = patient.post(CHECK_IN_URL, CHECK_IN)
         assert response["Location"] == "/mijn-keuze/samenvatting/#after-consultation"
         page = text_of(patient.get(response["Location"]))
