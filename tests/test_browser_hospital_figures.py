@@ -1,9 +1,10 @@
 """Her hospital's staff read last month's figures in a real browser, on a phone (390 px)
 and a desk computer (1280 px): a dozen patients of Noord (and three of Zuid) walked the
 aid, decided and checked in last month, all alike; Noord's clinician logs in and sees
-counts of 10 and more where they tell nothing of each woman, "< 10" for the rest, a chart drawn as SVG beside each table, nothing of Zuid,
-and downloads the CSV, whose values and "< 10" cells are those of the page. No WCAG 2.1
-A/AA violation found by axe-core, nothing refused by the CSP, no sideways scrolling."""
+counts of 10 and more where they tell nothing of each woman, "< 10" for the rest, a
+chart drawn as SVG beside each table, nothing of Zuid, and downloads the CSV, whose
+values and "< 10" cells are those of the page. No WCAG 2.1 A/AA violation found by
+axe-core, nothing refused by the CSP, no sideways scrolling."""
 
 import csv
 import datetime
