@@ -127,8 +127,10 @@ def purge_expired(now=None):
 @transaction.atomic
 def record_decision(record, option_key, on_date):
     """Her decision after the consultation: always a new entry, the earlier ones kept.
-    The one place a decision is recorded, and counted for the hospital's figures."""
-    previous = record.decisions.values_list("option_key", flat=True).first()
+    The one place a decision is recorded, and counted for the hospital's figures: her row
+    locked first, so that a double click cannot count her first decision twice."""
+    Record.objects.select_for_update().filter(pk=record.pk).first()
+    previous = record.decisions.first()
     decision = Decision.objects.create(record=record, option_key=option_key, on_date=on_date)
     counting.decision(record.hospital_id, record.answers.leaning, option_key, previous)
     kept_longer(record)
@@ -138,9 +140,14 @@ def record_decision(record, option_key, on_date):
 @transaction.atomic
 def record_check_in(decision, **answers):
     """Her check-in on a decision: always a new entry, the earlier ones kept. The one
-    place a check-in is recorded, and counted for the hospital's figures."""
+    place a check-in is recorded, and counted for the hospital's figures: the first
+    check-in of a decision only (her row locked first), so that one woman is one check-in
+    in them however often she looks back."""
+    Record.objects.select_for_update().filter(pk=decision.record_id).first()
+    first = not decision.check_ins.exists()
     check_in = CheckIn.objects.create(decision=decision, **answers)
-    counting.check_in(decision.record.hospital_id, decision.option_key, check_in.regret_score, check_in.switched_to)
+    if first:
+        counting.check_in(decision.record.hospital_id, decision.option_key, check_in.regret_score, check_in.switched_to)
     kept_longer(decision.record)
     return check_in
 

@@ -32,9 +32,12 @@ def plan_context(record, aid, hospital, made_on=None):
     moments = plan.plan_for(aid, decision, hospital)
     rules, feelings = plan.first_two_weeks(aid, decision, hospital), plan.support(aid, hospital)
     labels = plan.source_labels(aid)
-    used = {item.source for item in moments} | {
-        source.key for part in (rules, feelings) if part for source in part.sources
-    }
+    signs = [*aid.alarm_signs, *aid.alarm_signs_office_hours]
+    used = (
+        {item.source for item in moments}
+        | {source.key for part in (rules, feelings) if part for source in part.sources}
+        | {sign.source.key for sign in signs}
+    )
     return {
         "aid": aid,
         "record": record,

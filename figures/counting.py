@@ -34,13 +34,16 @@ def walk_completed(hospital_id, elapsed, sure_score, knowledge_right, knowledge_
     add(names.knowledge(knowledge_right, knowledge_total), hospital_id)
 
 
-def decision(hospital_id, leaning, option_key, previous_key):
+def decision(hospital_id, leaning, option_key, previous):
     """Her first decision against her leaning at that moment; a later one with another
-    option than her previous as a switch (the same option again counts nothing)."""
-    if previous_key is None:
+    option than her previous decision as a switch. The same option again counts nothing,
+    nor a switch the check-in of her previous decision counted already."""
+    if previous is None:
         add(names.leaning_decision(leaning, option_key), hospital_id)
-    elif previous_key != option_key:
-        add(names.switched(previous_key, option_key), hospital_id)
+        return
+    counted_check_in = previous.check_ins.last()  # newest first: the first, the one counted
+    if previous.option_key != option_key and getattr(counted_check_in, "switched_to", "") != option_key:
+        add(names.switched(previous.option_key, option_key), hospital_id)
 
 
 def check_in(hospital_id, option_key, regret_score, switched_to):

@@ -39,4 +39,5 @@ class MonthlyCount(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.month:%Y-%m} {self.name}: {self.count}"
+        # Never its name or count: whatever lists it (a log, an admin page) shows no figure.
+        return f"{self.month:%Y-%m}"

@@ -8,7 +8,6 @@ read the same figures, so the CSV holds only what the page shows."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from answers.models import UNSURE
@@ -18,6 +17,9 @@ from .models import MonthlyCount
 
 SMALL = 10  # a count under this shows as "< 10"
 HIDDEN = "< 10"
+# A count of 10 or more, hidden so that a smaller one cannot be worked out: "< 10" would
+# not be true of it.
+PROTECTING = _("verborgen")
 
 
 @dataclass
@@ -28,7 +30,9 @@ class Cell:
 
     @property
     def text(self):
-        return str(self.count) if self.shown else HIDDEN
+        if self.shown:
+            return str(self.count)
+        return HIDDEN if self.count < SMALL else str(PROTECTING)
 
 
 @dataclass
@@ -46,15 +50,10 @@ class Figure:
     note: str = ""  # what the figure counts, under its heading
 
 
-def counts_for(month, hospital_ids=None, without_hospital=False):
-    """{name: count} of one month, in one query: for the hospitals given, for "no
-    hospital", or (neither) summed over everything."""
-    rows = MonthlyCount.objects.filter(month=month)
-    if without_hospital:
-        rows = rows.filter(hospital__isnull=True)
-    elif hospital_ids is not None:
-        rows = rows.filter(hospital_id__in=hospital_ids)
-    return dict(rows.values("name").annotate(total=Sum("count")).values_list("name", "total"))
+def counts_for(month, hospital_id):
+    """{name: count} of one month and one hospital (None: "no hospital"), in one query."""
+    rows = MonthlyCount.objects.filter(month=month, hospital_id=hospital_id)
+    return dict(rows.values_list("name", "count"))
 
 
 def suppressed(cells, with_total=True):
@@ -72,6 +71,10 @@ def suppressed(cells, with_total=True):
         if hidden >= SMALL or not visible:
             break
         min(visible, key=lambda cell: cell.count).shown = False
+    # Hidden counts of 9 each at most, adding up to 9 each: every one of them is 9.
+    small = [cell for cell in cells if not cell.shown]
+    if small and all(cell.count < SMALL for cell in small) and sum(c.count for c in small) == (SMALL - 1) * len(small):
+        total.shown = False
     return total
 
 
@@ -82,7 +85,7 @@ def share(part, whole):
     return round(100 * part.count / whole.count)
 
 
-NOT_SHOWN = _("niet getoond (minder dan 10)")
+NOT_SHOWN = _("niet getoond (te weinig vrouwen)")
 
 
 def build(counts, option_names, knowledge_questions):
@@ -192,7 +195,9 @@ def build(counts, option_names, knowledge_questions):
     bands = [Cell(label, counts.get(f"{names.REGRET}:{band}", 0)) for band, label in names.REGRET_BANDS]
     total = suppressed(bands)
     check_ins = Cell(_("Terugblikken in totaal"), counts.get(names.CHECK_IN, 0))
-    check_ins.shown = check_ins.count >= SMALL
+    # Check-ins minus the scored ones (the bands' total) must not be a number under 10.
+    unscored = check_ins.count - total.count
+    check_ins.shown = check_ins.count >= SMALL and (unscored == 0 or unscored >= SMALL or not total.shown)
     figures.append(
         Figure(
             "regret",

@@ -20,7 +20,6 @@ from options import published
 
 from . import charts, counting, report
 
-ALL = "alle"
 NO_HOSPITAL = "geen"
 MONTHS_TO_CHOOSE = 24
 
@@ -52,28 +51,24 @@ def ended_months(today=None):
 
 
 def chosen_month(request):
+    """One of the months offered (ended, the last MONTHS_TO_CHOOSE); any other is a 404."""
     value = request.GET.get("maand")
     months = ended_months()
     if not value:
         return months[0]
-    try:
-        month = datetime.date.fromisoformat(f"{value}-01")
-    except ValueError:
-        raise Http404 from None
-    if month >= counting.this_month():
+    month = next((month for month in months if f"{month:%Y-%m}" == value), None)
+    if month is None:
         raise Http404
     return month
 
 
 def hospital_choices(user):
-    """(value, label, hospital ids or None, without hospital) for each choice the account has."""
-    hospitals = list(roles.hospitals_with_figures_for(user))
-    choices = []
+    """(value, label, hospital pk or None for "no hospital") for each choice the account
+    has. No sum over hospitals: a sum beside its parts would give away, by subtraction, a
+    count hidden in one of them."""
+    choices = [(str(hospital.pk), hospital.name, hospital.pk) for hospital in roles.hospitals_with_figures_for(user)]
     if roles.manages_every_hospital(user):
-        choices.append((ALL, _("Alle ziekenhuizen samen"), None, False))
-    choices += [(str(hospital.pk), hospital.name, [hospital.pk], False) for hospital in hospitals]
-    if roles.manages_every_hospital(user):
-        choices.append((NO_HOSPITAL, _("Geen ziekenhuis gekozen"), None, True))
+        choices.append((NO_HOSPITAL, _("Geen ziekenhuis gekozen"), None))
     return choices
 
 
@@ -86,8 +81,8 @@ def figures_of(request):
     choice = next((item for item in choices if item[0] == value), None)
     if choice is None:
         raise Http404
-    _value, label, hospital_ids, without_hospital = choice
-    counts = report.counts_for(month, hospital_ids, without_hospital)
+    _value, label, hospital_id = choice
+    counts = report.counts_for(month, hospital_id)
     aid = published.current(published.SLUG, get_language())
     options = {option.key: option.name for option in aid.options.all()} if aid else {}
     questions = len(aid.knowledge_questions.all()) if aid else 0
@@ -119,7 +114,10 @@ def figures_csv(request):
     context = figures_of(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cijfers-{context["month"]:%Y-%m}.csv"'
-    writer = csv.writer(response)
+    # A byte order mark and semicolons: what a spreadsheet set to Dutch opens as columns,
+    # with "–", "→" and "„" intact.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
     writer.writerow([_("maand"), _("ziekenhuis"), _("cijfer"), _("onderdeel"), _("aantal")])
     month, hospital = f"{context['month']:%Y-%m}", context["hospital_label"]
     for figure in context["figures"]:

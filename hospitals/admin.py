@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from figures.models import MonthlyCount
 from options import published
 
 from . import roles
@@ -84,7 +85,17 @@ class HospitalAdmin(admin.ModelAdmin):
         return super().has_change_permission(request, obj) and editable(request, obj)
 
     def has_delete_permission(self, request, obj=None):
+        """A hospital with figures is taken off line, never deleted: its months stay, and
+        the admin's page "these would go too" would list its counts, this month's too."""
+        if obj is not None and MonthlyCount.objects.filter(hospital=obj).exists():
+            return False
         return super().has_delete_permission(request, obj) and editable(request, obj)
+
+    def get_actions(self, request):
+        # Deleting a list at once would list the figures of any hospital in it.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def get_readonly_fields(self, request, obj=None):
         if roles.manages_every_hospital(request.user):

@@ -89,6 +89,7 @@ PAGES = [
     ("clinician login", "/zorgverlener/inloggen/", None),
     ("clinician open", "/zorgverlener/", "clinician"),
     ("clinician summary", "/zorgverlener/samenvatting/", "clinician"),
+    ("figures", "/zorgverlener/cijfers/", "clinician"),
 ]
 
 

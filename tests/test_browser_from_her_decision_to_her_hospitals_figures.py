@@ -141,10 +141,10 @@ def test_from_her_decision_to_her_hospitals_figures(live_server, live_aids, brow
             page.get_by_role("link", name="Download deze cijfers als CSV").click()
         path = tmp_path / "cijfers.csv"
         download.value.save_as(path)
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         assert HER_NOTE not in text
         assert decided_on.isoformat() not in text
-        values = {(row[2], row[3]): row[4] for row in list(csv.reader(text.splitlines()))[1:]}
+        values = {(row[2], row[3]): row[4] for row in list(csv.reader(text.splitlines(), delimiter=";"))[1:]}
         assert values[("Keuzehulp gestart en afgerond", "Afgerond")] == "21"
         assert values[("Spijt bij de terugblik (Decision Regret Scale)", "geen spijt (0)")] == "11"
         staff.close()

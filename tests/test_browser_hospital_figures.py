@@ -107,8 +107,8 @@ def test_her_hospitals_staff_read_last_months_figures(live_server, live_aids, br
         page.get_by_role("link", name="Download deze cijfers als CSV").click()
     path = tmp_path / "cijfers.csv"
     download.value.save_as(path)
-    with path.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.reader(file))
+    with path.open(encoding="utf-8-sig", newline="") as file:  # with its byte order mark, for a spreadsheet
+        rows = list(csv.reader(file, delimiter=";"))
     assert rows[0] == ["maand", "ziekenhuis", "cijfer", "onderdeel", "aantal"]
     values = {(row[2], row[3]): row[4] for row in rows[1:]}
     assert {row[0] for row in rows[1:]} == {f"{day:%Y-%m}"}

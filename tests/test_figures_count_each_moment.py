@@ -80,24 +80,44 @@ def test_a_decision_without_a_leaning_counts_under_none(factory_aids):
     assert counted(None)["leaning-decision:none:medicijnen"] == 1
 
 
-def test_a_check_in_counts_its_regret_band_and_a_switch(factory_aids, noord):
+def test_a_check_in_counts_its_regret_band_and_a_switch_once_per_decision(factory_aids, noord):
     patient = arrive(Client(), noord)
     completed_walk(patient)
     decide(patient, "medicijnen")
     decided_days_ago(7)
-    assert patient.post(CHECK_IN_URL, CHECK_IN).status_code == 302  # no regret at all
-    mild = {**CHECK_IN, "regret_right_decision": "2", "switched_to": "curettage"}  # 5
-    assert patient.post(CHECK_IN_URL, mild).status_code == 302
-    unscored = {**CHECK_IN, "regret_wise": ""}
-    assert patient.post(CHECK_IN_URL, unscored).status_code == 302
+    switched = {**CHECK_IN, "switched_to": "curettage"}  # no regret at all, and a switch
+    assert patient.post(CHECK_IN_URL, switched).status_code == 302
+    mild = {**CHECK_IN, "regret_right_decision": "2"}  # 5: a little regret
+    assert patient.post(CHECK_IN_URL, mild).status_code == 302  # she looks back again: one woman still
     counts = counted(noord)
-    assert counts[names.CHECK_IN] == 3
+    assert counts[names.CHECK_IN] == 1
     assert counts["regret:none"] == 1
-    assert counts["regret:mild"] == 1
-    assert "regret:moderate-to-strong" not in counts
+    assert "regret:mild" not in counts
     assert counts["switched:medicijnen:curettage"] == 1
+    # She writes down the curettage she named at her check-in: the same switch, once.
+    decide(patient, "curettage")
+    assert counted(noord)["switched:medicijnen:curettage"] == 1
+    # A switch after that one counts; the check-in of the new decision counts again.
+    decide(patient, "afwachten")
+    decided_days_ago(7)
+    assert patient.post(CHECK_IN_URL, mild).status_code == 302
+    counts = counted(noord)
+    assert counts["switched:curettage:afwachten"] == 1
+    assert counts[names.CHECK_IN] == 2
+    assert counts["regret:mild"] == 1
     assert names.regret_band(25) == "regret:mild"
     assert names.regret_band(30) == "regret:moderate-to-strong"
+
+
+def test_a_check_in_without_every_statement_counts_no_band(factory_aids, noord):
+    patient = arrive(Client(), noord)
+    completed_walk(patient)
+    decide(patient, "medicijnen")
+    decided_days_ago(7)
+    assert patient.post(CHECK_IN_URL, {**CHECK_IN, "regret_wise": ""}).status_code == 302
+    counts = counted(noord)
+    assert counts[names.CHECK_IN] == 1
+    assert not [name for name in counts if name.startswith("regret:")]
 
 
 def test_counts_go_under_her_hospital_at_that_moment(factory_aids, noord, zuid):
