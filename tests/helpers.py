@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 
 from django.contrib.auth.models import User
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -310,3 +312,15 @@ def completed_walk(client, hospital=None):
     record = walk(client)
     assert client.get("/mijn-keuze/samenvatting/").status_code == 200
     return record
+
+
+def migrate(targets):
+    """The database migrated to `targets` ([(app, migration)]); the apps as they were then."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_to_the_latest():
+    """After a migration test: the schema the next test expects."""
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -1,19 +1,12 @@
 """Answers saved before her answers became one value are carried over whole, and back."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests import factories
+from tests.helpers import migrate, migrate_to_the_latest
 
 BEFORE = [("answers", "0002_share_code")]
 AFTER = [("answers", "0003_answers_as_one_value")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
@@ -32,7 +25,7 @@ def old_record(transactional_db):
     OwnText.objects.create(record=record, kind="question", position=0, text="Eerste vraag")
     OwnText.objects.create(record=record, kind="concern", position=0, text="Niet alleen zijn")
     yield record.pk
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # the schema the next test expects
+    migrate_to_the_latest()
 
 
 EXPECTED = {

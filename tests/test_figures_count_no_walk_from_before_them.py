@@ -5,20 +5,13 @@ its way then is counted when she completes it."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from tests import factories
+from tests.helpers import migrate, migrate_to_the_latest
 
 BEFORE = [("answers", "0007_walk_completed_at")]
 AFTER = [("answers", "0008_walks_completed_before_the_figures")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
@@ -30,7 +23,7 @@ def records_from_before(transactional_db):
     done = Record.objects.create(aid_id=aid.pk, reached_step=6, updated_at=saved)
     on_the_way = Record.objects.create(aid_id=aid.pk, reached_step=3, updated_at=saved)
     yield done.pk, on_the_way.pk, saved
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # the schema the next test expects
+    migrate_to_the_latest()
 
 
 def test_a_walk_completed_before_the_figures_is_never_counted(records_from_before):
