@@ -32,6 +32,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.utils import timezone  # noqa: E402
+
 from tests.gunicorn import Server, Visitor, production_environment  # noqa: E402
 from tests.helpers import STEP_URLS, WALK  # noqa: E402
 
@@ -142,7 +144,7 @@ def sessions(server):
     share = her.post("/mijn-keuze/delen/", {"action": "create"})
     code = re.search(r'<strong class="code">([^<]+)</strong>', share.text).group(1)
     # Decided with her doctor ten days ago: her plan has dates and the check-in is open.
-    decided = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
+    decided = (timezone.localdate() - datetime.timedelta(days=10)).isoformat()
     her.get("/mijn-keuze/besluit/")
     expect(her.post("/mijn-keuze/besluit/", {"option": "medicijnen", "on_date": decided}), 302, "decision")
     clinician = Visitor(server)

@@ -1,6 +1,7 @@
 """What many tests share: her path walked with the test client (on factory content or on
 the shipped content), the pages, and the text of a page or a PDF as she reads it."""
 
+import datetime
 import html
 import importlib
 import io
@@ -12,7 +13,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from answers.models import Record
@@ -270,9 +271,7 @@ CHECK_IN = {
 
 def decide(client, option="medicijnen", on_date=None, prefix=""):
     """She records what she and her doctor decided (by default: today)."""
-    import datetime
-
-    on_date = on_date or datetime.date.today()
+    on_date = on_date or timezone.localdate()
     response = client.post(prefix + DECISION_URL, {"option": option, "on_date": on_date.isoformat()})
     assert response.status_code == 302, response.content.decode()[:3000]
     return response
@@ -280,12 +279,11 @@ def decide(client, option="medicijnen", on_date=None, prefix=""):
 
 def decided_days_ago(days):
     """Her latest decision's date moved back, as if she had decided `days` ago."""
-    import datetime
 
     from answers.models import Decision
 
     decision = Decision.objects.latest("recorded_at", "pk")
-    decision.on_date = datetime.date.today() - datetime.timedelta(days=days)
+    decision.on_date = timezone.localdate() - datetime.timedelta(days=days)
     decision.save(update_fields=["on_date"])
     return decision
 

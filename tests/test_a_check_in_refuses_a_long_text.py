@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from answers.forms import OWN_TEXT_MAX_LENGTH
 from answers.models import CheckIn
@@ -16,7 +17,7 @@ from tests.helpers import CHECK_IN, CHECK_IN_URL, decide, walk
 def patient(factory_aids):
     client = Client()
     walk(client, ["safety"])
-    decide(client, on_date=datetime.date.today() - datetime.timedelta(days=7))
+    decide(client, on_date=timezone.localdate() - datetime.timedelta(days=7))
     return client
 
 

@@ -5,6 +5,7 @@ month's too, and under 10). A count names no figure wherever it is listed."""
 import datetime
 
 from django.test import Client
+from django.utils import timezone
 
 from figures.models import MonthlyCount
 from tests.helpers import member
@@ -19,7 +20,7 @@ def platform_client():
 
 
 def test_a_hospital_with_figures_has_no_delete(factory_aids, noord, zuid):
-    MonthlyCount.objects.create(hospital=noord, month=datetime.date.today().replace(day=1), name="regret:mild", count=1)
+    MonthlyCount.objects.create(hospital=noord, month=timezone.localdate().replace(day=1), name="regret:mild", count=1)
     client = platform_client()
     assert client.get(f"/admin/hospitals/hospital/{noord.pk}/delete/").status_code == 403
     page = client.get(f"/admin/hospitals/hospital/{noord.pk}/change/").content.decode()

@@ -2,9 +2,8 @@
 original wording) and her summary's part on it in English, with the options' English
 names; her doctor still reads the Dutch summary by share code."""
 
-import datetime
-
 from django.test import Client
+from django.utils import timezone
 
 from answers.models import CheckIn
 from tests.helpers import CHECK_IN, decide, decided_days_ago, text_of, walk_shipped
@@ -22,7 +21,7 @@ def test_decision_check_in_and_summary_in_english(shipped_aids):
     response = patient.post(PREFIX + "/mijn-keuze/besluit/", {"option": "medicijnen", "on_date": "1-1-1"})
     assert response.status_code == 400
     assert "Enter a date that exists" in text_of(response)
-    decide(patient, "medicijnen", datetime.date.today(), prefix=PREFIX)
+    decide(patient, "medicijnen", timezone.localdate(), prefix=PREFIX)
     assert "From " in text_of(patient.get(PREFIX + "/mijn-keuze/besluit/terugblik/"))
     decided_days_ago(7)
     page = text_of(patient.get(PREFIX + "/mijn-keuze/besluit/terugblik/"))

@@ -7,6 +7,7 @@ changes them)."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from answers.models import Decision
 from tests.browser import axe_violations, screenshot, scrolls_sideways
@@ -35,7 +36,7 @@ def test_decide_then_check_in_a_week_later(live_server, live_aids, browser, java
     page.get_by_role("link", name="Na het gesprek met je arts: wat hebben we besloten?").click()
     assert page.locator("h1").inner_text() == "Wat hebben we besloten?"
     page.get_by_label("Medicijnen").check()
-    far = datetime.date.today() + datetime.timedelta(days=40)
+    far = timezone.localdate() + datetime.timedelta(days=40)
     page.locator("#id_on_date").fill(far.isoformat())
     page.get_by_role("button", name="Opslaan").click()
     assert "Deze datum ligt meer dan 21 dagen vooruit" in page.locator(".error-summary").inner_text()
@@ -43,15 +44,15 @@ def test_decide_then_check_in_a_week_later(live_server, live_aids, browser, java
     assert page.get_by_label("Medicijnen").is_checked()
     looks_right(page, f"decision-refused-{suffix}", javascript)
 
-    page.locator("#id_on_date").fill(datetime.date.today().isoformat())
+    page.locator("#id_on_date").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Opslaan").click()
-    opens = datetime.date.today() + datetime.timedelta(days=7)
+    opens = timezone.localdate() + datetime.timedelta(days=7)
     assert "Je laatste keuze" in page.locator("#latest-decision").inner_text()
     assert f"Vanaf {opens.day} " in page.locator("#latest-decision").inner_text()
     looks_right(page, f"decision-saved-{suffix}", javascript)
 
     # A week later: her decision's date moved back, as if the week had passed.
-    Decision.objects.update(on_date=datetime.date.today() - datetime.timedelta(days=7))
+    Decision.objects.update(on_date=timezone.localdate() - datetime.timedelta(days=7))
     page.reload()
     page.get_by_role("link", name="Terugblikken: hoe ging het?").click()
     assert page.locator("h1").inner_text() == "Terugblikken"

@@ -14,6 +14,7 @@ import icalendar
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from tests import factories
 from tests.browser import axe_violations, screenshot, scrolls_sideways
@@ -61,7 +62,7 @@ def looks_right(page, name):
 def test_from_her_decision_to_her_hospitals_figures(live_server, live_aids, browser, tmp_path):
     noord = factories.hospital("noord", name="Ziekenhuis Noord")
     clinician("dr.noord", [noord])
-    today = datetime.date.today()
+    today = timezone.localdate()
     decided_on = today - datetime.timedelta(days=7)
     other_patients(noord, decided_on)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from django.utils import timezone
 
 from tests import factories
 from tests.browser import ARTEFACTS, axe_violations, screenshot, scrolls_sideways
@@ -29,7 +30,7 @@ def test_her_plan_on_her_phone_and_in_her_calendar(live_server, live_aids, brows
     page.get_by_role("button", name="Opslaan en verder").click()
     page.goto(f"{live_server.url}/mijn-keuze/besluit/")
     page.get_by_label("Medicijnen").check()
-    today = datetime.date.today()
+    today = timezone.localdate()
     page.locator("#id_on_date").fill(today.isoformat())
     page.get_by_role("button", name="Opslaan").click()
 

@@ -12,6 +12,7 @@ import datetime
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from tests import factories
 from tests.browser import axe_violations, screenshot, scrolls_sideways, watch_csp
@@ -25,7 +26,7 @@ CHECKED_IN = 11
 
 
 def last_month_day():
-    first = datetime.date.today().replace(day=1)
+    first = timezone.localdate().replace(day=1)
     return (first - datetime.timedelta(days=1)).replace(day=15)
 
 

@@ -8,6 +8,8 @@ import csv
 import datetime
 import io
 
+from django.utils import timezone
+
 from figures import report
 from figures.models import MonthlyCount
 from tests.helpers import FIGURES_CSV_URL, FIGURES_URL, clinician_client, text_of
@@ -96,7 +98,7 @@ def test_the_cross_table_of_leaning_and_decision():
 
 
 def test_the_csv_holds_what_the_page_shows(factory_aids, noord):
-    month = (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     for name, count in {
         "walk-started": 12,
         "walk-completed": 7,

@@ -8,6 +8,7 @@ import datetime
 
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from figures.models import MonthlyCount
 from tests.helpers import (
@@ -24,7 +25,7 @@ PLATFORM_GROUP = "Platform: ziekenhuizen en medewerkers"
 
 
 def last_month():
-    return (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 
 
 def walks_started(hospital, count):
@@ -87,7 +88,7 @@ def test_the_platform_sees_every_hospital_and_no_hospital_but_no_sum(factory_aid
 
 def test_only_the_months_offered_can_be_asked_for(factory_aids, noord):
     client = clinician_client(hospitals=[noord])
-    this_month = datetime.date.today().replace(day=1)
+    this_month = timezone.localdate().replace(day=1)
     for month in ("1900-01", f"{this_month:%Y-%m}", "2026-13", "garbage", "2026-1"):
         assert client.get(FIGURES_URL, {"maand": month}).status_code == 404, month
         assert client.get(FIGURES_CSV_URL, {"maand": month}).status_code == 404, month

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from answers.models import Decision
 from tests.helpers import DECISION_URL, decide, pdf_of, text_of, text_of_pdf, walk
@@ -21,7 +22,7 @@ def patient(factory_aids):
 
 
 def test_a_second_decision_is_added_and_the_first_kept(patient):
-    today = datetime.date.today()
+    today = timezone.localdate()
     decide(patient, "medicijnen", today)
     decide(patient, "curettage", today + datetime.timedelta(days=3))
     assert list(Decision.objects.values_list("option_key", flat=True)) == ["curettage", "medicijnen"]

@@ -8,12 +8,12 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import formats
+from django.utils import formats, timezone
 
 from tests import factories
 from tests.helpers import DECISION_URL, decide, text_of, url, walk_shipped
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def plan_page(option, language="nl"):

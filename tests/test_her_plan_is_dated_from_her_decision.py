@@ -7,6 +7,7 @@ import datetime
 import icalendar
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from hospitals.actions import pick_practices
 from tests import factories
@@ -14,7 +15,7 @@ from tests.helpers import DECISION_URL, arrive, decide, text_of, url, walk_shipp
 
 PLAN_URL = "/mijn-keuze/besluit/plan/"
 ICS_URL = "/mijn-keuze/besluit/plan.ics"
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def days(n):
