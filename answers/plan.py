@@ -60,11 +60,13 @@ class Moment:
     first: datetime.date
     last: datetime.date = None  # None: one day
     open_ended: bool = False  # "from this day on": the source gives no end
+    office_hours: bool = False  # the source says to call, preferably in office hours
 
 
-def moment(key, summary, lines, source, timing, day):
+def moment(key, summary, lines, source, timing, day, office_hours=False):
     first, last = timing.dates(day)
-    return Moment(key, summary, list(lines), source, first, last if last != first else None, timing.last_hour is None)
+    last = last if last != first else None
+    return Moment(key, summary, list(lines), source, first, last, timing.last_hour is None, office_hours)
 
 
 def practice_lines(aid, key, hospital):
@@ -131,6 +133,7 @@ def medication_moments(aid, day, hospital):
             "nvog-ommelander",
             window.later(48),
             day,
+            office_hours=True,
         ),
     ]
     return moments
@@ -292,10 +295,6 @@ def as_calendar(moments, aid, hospital):
     not an hour), with nothing about her in it but the dates."""
 
     labels = source_labels(aid)
-    if hospital is not None and hospital.dialable and hospital.phone_24h:
-        call = _("Dag en nacht bereikbaar: %(phone)s") % {"phone": hospital.phone_24h}
-    else:
-        call = _("Bel je eigen ziekenhuis of je huisarts. Het nummer staat op je afsprakenkaart.")
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Keuzehulp Miskraam//plan//NL")
     calendar.add("version", "2.0")
@@ -308,6 +307,18 @@ def as_calendar(moments, aid, hospital):
         event.add("dtstart", item.first)
         event.add("dtend", (item.last or item.first) + datetime.timedelta(days=1))  # an all-day end is exclusive
         source = _("Bron: %(source)s") % {"source": labels.get(item.source, item.source)}
-        event.add("description", "\n".join([*map(str, item.lines), str(source), str(call)]))
+        event.add("description", "\n".join(map(str, [*item.lines, source, *numbers_to_call(hospital, item)])))
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def numbers_to_call(hospital, item):
+    """Her hospital's numbers for an event: the office-hours number first where the source
+    says to call then, the 24-hour number always; never a made-up number (an example
+    hospital's, or none chosen), but where to find her own."""
+    if hospital is None or not hospital.dialable or not hospital.phone_24h:
+        return [_("Bel je eigen ziekenhuis of je huisarts. Het nummer staat op je afsprakenkaart.")]
+    numbers = [_("Dag en nacht bereikbaar: %(phone)s") % {"phone": hospital.phone_24h}]
+    if item.office_hours:
+        numbers.insert(0, _("Tijdens kantooruren: %(phone)s") % {"phone": hospital.phone_office_hours})
+    return numbers

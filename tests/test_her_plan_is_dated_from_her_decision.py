@@ -145,3 +145,29 @@ def test_without_a_decision_the_plan_sends_her_to_the_decision_page(shipped_aids
 def test_the_decision_page_links_to_her_plan(shipped_aids):
     client = patient("medicijnen")
     assert f'href="{PLAN_URL}"' in client.get(DECISION_URL).content.decode()
+
+
+def test_nothing_happened_gives_the_office_hours_number_the_source_asks_for(noord):
+    """'Call, preferably in office hours': that event and moment carry the office-hours
+    number, the 24-hour one beside it; the other events only the 24-hour number."""
+    client = patient("medicijnen", noord)
+    events = calendar_of(client)
+    nothing_happened = str(events["niets-gebeurd"]["DESCRIPTION"])
+    assert "Tijdens kantooruren: 050 123 45 67" in nothing_happened
+    assert "Dag en nacht bereikbaar: 050 123 45 00" in nothing_happened
+    assert "050 123 45 67" not in str(events["misoprostol"]["DESCRIPTION"])
+    assert "Dag en nacht bereikbaar: 050 123 45 00" in str(events["misoprostol"]["DESCRIPTION"])
+    page = client.get(PLAN_URL).content.decode()
+    moment = page.split('id="moment-niets-gebeurd"')[1].split("</li>")[0]
+    assert 'Tijdens kantooruren: <a class="phone" href="tel:0501234567">050 123 45 67</a>' in moment
+
+
+def test_an_example_hospitals_numbers_are_never_in_her_calendar(shipped_aids):
+    example = factories.hospital("oefen", is_example=True)
+    client = patient("medicijnen", example)
+    description = str(calendar_of(client)["niets-gebeurd"]["DESCRIPTION"])
+    assert example.phone_office_hours not in description
+    assert example.phone_24h not in description
+    assert "Het nummer staat op je afsprakenkaart." in description
+    moment = client.get(PLAN_URL).content.decode().split('id="moment-niets-gebeurd"')[1].split("</li>")[0]
+    assert "Tijdens kantooruren" not in moment
