@@ -147,7 +147,8 @@ def record_check_in(decision, **answers):
     first = not decision.check_ins.exists()
     check_in = CheckIn.objects.create(decision=decision, **answers)
     if first:
-        counting.check_in(decision.record.hospital_id, decision.option_key, check_in.regret_score, check_in.switched_to)
+        hospital_id = decision.record.hospital_id
+        counting.check_in(hospital_id, decision.option_key, check_in.regret_score, check_in.switched_option)
     kept_longer(decision.record)
     return check_in
 

@@ -8,17 +8,19 @@ from django.utils.safestring import mark_safe
 from hospitals.models import Hospital
 
 from . import plan
-from .summary import Summary, decision_lines
+from .summary import Summary, check_in_lines, decision_lines
 
 
 def summary_context(record, aid, made_on=None):
+    decisions = decision_lines(record, aid)
     return {
         "aid": aid,
         "summary": Summary(record, aid),
         "made_on": made_on or timezone.localdate(),
         # Her hospital from her record (not the session): the clinician's view shows hers.
         "hospital": Hospital.cached(record.hospital_id),
-        "decisions": decision_lines(record, aid),
+        "decisions": decisions,
+        "check_ins": check_in_lines(decisions),
     }
 
 
@@ -34,7 +36,7 @@ def plan_context(record, aid, hospital, made_on=None):
     labels = plan.source_labels(aid)
     signs = [*aid.alarm_signs, *aid.alarm_signs_office_hours]
     used = (
-        {item.source for item in moments}
+        {key for item in moments for key in item.sources}
         | {source.key for part in (rules, feelings) if part for source in part.sources}
         | {sign.source.key for sign in signs}
     )
@@ -45,7 +47,7 @@ def plan_context(record, aid, hospital, made_on=None):
         "made_on": made_on or timezone.localdate(),
         "decision": decision,
         "option_name": names.get(decision.option_key, decision.option_key),
-        "moments": [(item, labels.get(item.source, item.source)) for item in moments],
+        "moments": [(item, plan.source_names(item, labels)) for item in moments],
         "first_two_weeks": rules,
         "support": feelings,
         # The sources of what the plan shows, in the content's order.

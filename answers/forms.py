@@ -324,7 +324,7 @@ class CheckInForm(PatientForm):
         fields = {
             "went_as_expected": self.fields.pop("went_as_expected"),
             "switched_to": choice_field(
-                _("Ben je overgestapt naar een andere mogelijkheid?"), [("", _("Nee")), *others]
+                _("Ben je overgestapt naar een andere mogelijkheid?"), [(CheckIn.NOT_SWITCHED, _("Nee")), *others]
             ),
         }
         for item in REGRET_ITEMS:

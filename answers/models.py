@@ -133,6 +133,10 @@ class Record(models.Model):
     def is_expired(self):
         return self.expires_at <= timezone.now()
 
+    def latest_check_in(self):
+        """Her newest check-in, whichever decision it looks back on."""
+        return CheckIn.objects.filter(decision__record=self).first()
+
     def saved_now(self, step_number):
         """Keep the record for the full retention time after her last save, and remember
         how far she got."""
@@ -270,7 +274,8 @@ class CheckIn(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="check_ins")
     recorded_at = models.DateTimeField(default=timezone.now)
     went_as_expected = models.CharField(max_length=10, choices=WentAsExpected.choices, blank=True)
-    switched_to = models.CharField(max_length=50, blank=True)  # an option's key; "" when she did not switch
+    # An option's key; NOT_SWITCHED when she said she did not switch; "" when she skipped it.
+    switched_to = models.CharField(max_length=50, blank=True)
     feeling = models.CharField(max_length=10, choices=Feeling.choices, blank=True)
     regret = models.JSONField(default=dict)  # REGRET_ITEMS item: 1 to 5
     note = models.TextField(blank=True)  # her words for her doctor
@@ -283,6 +288,13 @@ class CheckIn(models.Model):
     def __str__(self):
         return f"check-in #{self.pk}"
 
+    NOT_SWITCHED = "nee"  # never an option's key
+
     @property
     def regret_score(self):
         return regret_score(self.regret)
+
+    @property
+    def switched_option(self):
+        """The option she switched to; "" when she did not, or did not say."""
+        return "" if self.switched_to == self.NOT_SWITCHED else self.switched_to

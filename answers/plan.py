@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass
 
 import icalendar
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 HOURS_PER_DAY = 24
@@ -41,6 +42,12 @@ class Timing:
         return first, day + datetime.timedelta(days=(self.last_hour + HOURS_PER_DAY - 1) // HOURS_PER_DAY)
 
 
+# "De eerste 2 weken na de miskraam" and "4 tot 6 weken na de miskraam" are dated only
+# where the plan knows the day of the miscarriage. A curettage ends the pregnancy on its
+# day; with medication it may come after the mifepristone, after the misoprostol or later,
+# and waiting has no day at all: there the plan says how the weeks count, without an end.
+DAY_OF_THE_MISCARRIAGE_KNOWN = {"curettage"}
+
 # The misoprostol window after the mifepristone, per variant of the practice; without a
 # hospital, the default variant's window (her page says hospitals differ).
 MISOPROSTOL_WINDOW = {
@@ -56,17 +63,20 @@ class Moment:
     key: str  # stable: the calendar's UID is made from it
     summary: str  # short: the calendar's title
     lines: list
-    source: str  # a content source key
+    sources: tuple  # content source keys
     first: datetime.date
     last: datetime.date = None  # None: one day
     open_ended: bool = False  # "from this day on": the source gives no end
     office_hours: bool = False  # the source says to call, preferably in office hours
 
 
-def moment(key, summary, lines, source, timing, day, office_hours=False):
+def moment(key, summary, lines, sources, timing, day, office_hours=False):
+    """`sources`: one content source key, or a tuple of them where a moment's lines come
+    from more than one leaflet."""
     first, last = timing.dates(day)
     last = last if last != first else None
-    return Moment(key, summary, list(lines), source, first, last, timing.last_hour is None, office_hours)
+    sources = (sources,) if isinstance(sources, str) else tuple(sources)
+    return Moment(key, summary, list(lines), sources, first, last, timing.last_hour is None, office_hours)
 
 
 def practice_lines(aid, key, hospital):
@@ -159,7 +169,9 @@ def waiting_moments(aid, day, hospital):
                     "of een curettage. Bespreek dit met je arts."
                 )
             ],
-            "nvog-ommelander",
+            # nvog-ommelander: "7 van de 10" and "alsnog ... met medicijnen"; jijwij-elkerliek:
+            # "een bepaalde tijd afwachten ... en dan alsnog curettage of medicamenteuze behandeling"
+            ("nvog-ommelander", "jijwij-elkerliek"),
             Timing(14 * HOURS_PER_DAY, 14 * HOURS_PER_DAY),
             day,
         ),
@@ -196,7 +208,7 @@ def curettage_moments(aid, day, hospital):
                     "Daarna heb je misschien nog bruine afscheiding."
                 )
             ],
-            "nvog-ommelander",
+            "jijwij-elkerliek",  # "Gedurende 1-2 weken kun je wat helderrood bloedverlies hebben"
             Timing(0, 14 * HOURS_PER_DAY),
             day,
         ),
@@ -206,10 +218,34 @@ def curettage_moments(aid, day, hospital):
 OPTION_MOMENTS = {"medicijnen": medication_moments, "afwachten": waiting_moments, "curettage": curettage_moments}
 
 
-def later_moments(aid, day, hospital):
-    """For every option, counted from the day she wrote down: 4 to 6 weeks."""
-    lines, source, _variant = practice_lines(aid, FOLLOW_UP_PRACTICE, hospital)
-    weeks_4_to_6 = Timing(28 * HOURS_PER_DAY, 42 * HOURS_PER_DAY)
+@dataclass(frozen=True)
+class FollowUp:
+    """The moment her hospital's follow-up practice makes in her plan."""
+
+    summary: str
+    after_the_miscarriage: bool  # 4 to 6 weeks after it; else from her day on, whenever she needs it
+    office_hours: bool  # its text says to call in office hours
+
+
+# Per variant of the follow-up practice (content/miskraam/*.yaml, "nagesprek"); None: no
+# hospital chosen, whose text says that some hospitals plan a talk. A variant added to the
+# content later reads as her hospital's aftercare from her day on, until it is added here.
+FOLLOW_UP = {
+    "belconsult-na-4-tot-6-weken": FollowUp(_("Gesprek na 4 tot 6 weken"), True, False),
+    "bellen-bij-vragen": FollowUp(_("Vragen? Bel het ziekenhuis"), False, True),
+    None: FollowUp(_("Misschien een gesprek na 4 tot 6 weken"), True, True),
+}
+OTHER_FOLLOW_UP = FollowUp(_("Nazorg van je ziekenhuis"), False, False)
+
+
+def later_moments(aid, option_key, day, hospital):
+    """For every option: 4 to 6 weeks after the miscarriage (dated where the plan knows
+    its day; else from the earliest day it can be), and her hospital's follow-up."""
+    if option_key in DAY_OF_THE_MISCARRIAGE_KNOWN:
+        weeks_4_to_6, counted = Timing(28 * HOURS_PER_DAY, 42 * HOURS_PER_DAY), []
+    else:
+        weeks_4_to_6 = Timing(28 * HOURS_PER_DAY)
+        counted = [_("De 4 tot 6 weken tellen vanaf de dag van de miskraam. Die dag weten we niet van tevoren.")]
     moments = [
         moment(
             "ongesteld",
@@ -218,15 +254,22 @@ def later_moments(aid, day, hospital):
                 _(
                     "De meeste vrouwen worden 4 tot 6 weken na de miskraam weer ongesteld. "
                     "Bij sommige vrouwen duurt het langer."
-                )
+                ),
+                *counted,
             ],
             "nvog-ommelander",
             weeks_4_to_6,
             day,
         )
     ]
+    lines, source, variant = practice_lines(aid, FOLLOW_UP_PRACTICE, hospital)
     if lines:
-        moments.insert(0, moment("nagesprek", _("Gesprek na 4 tot 6 weken"), lines, source, weeks_4_to_6, day))
+        follow_up = FOLLOW_UP.get(variant.key if variant else None, OTHER_FOLLOW_UP)
+        if follow_up.after_the_miscarriage:
+            timing, lines = weeks_4_to_6, [*lines, *counted]
+        else:
+            timing = Timing(0)
+        moments.insert(0, moment("nagesprek", follow_up.summary, lines, source, timing, day, follow_up.office_hours))
     return moments
 
 
@@ -236,7 +279,8 @@ def plan_for(aid, decision, hospital):
     option_moments = OPTION_MOMENTS.get(decision.option_key)
     if option_moments is None:
         return []
-    moments = option_moments(aid, decision.on_date, hospital) + later_moments(aid, decision.on_date, hospital)
+    day = decision.on_date
+    moments = option_moments(aid, day, hospital) + later_moments(aid, decision.option_key, day, hospital)
     return sorted(moments, key=lambda m: m.first)
 
 
@@ -247,11 +291,6 @@ def plan_for(aid, decision, hospital):
 FIRST_TWO_WEEKS_SECTION = "eerste-twee-weken"
 SUPPORT_SECTION = "gevoelens"
 FIRST_TWO_WEEKS_DAYS = 14
-# The rules hold "de eerste 2 weken na de miskraam, of zolang je bloed verliest": dated only
-# where the plan knows the day of the miscarriage. A curettage ends the pregnancy on its
-# day; with medication it may come after the mifepristone, after the misoprostol or later,
-# and waiting has no day at all: there the plan says the rule without a date.
-DAY_OF_THE_MISCARRIAGE_KNOWN = {"curettage"}
 
 
 @dataclass(frozen=True)
@@ -290,24 +329,38 @@ def source_labels(aid):
     return {source.key: source.label for source in aid.sources.all()}
 
 
-def as_calendar(moments, aid, hospital):
+def source_names(item, labels):
+    """A moment's sources as she reads them: "Folder A; Folder B"."""
+    return "; ".join(labels.get(key, key) for key in item.sources)
+
+
+def as_calendar(moments, aid, hospital, record):
     """Her plan as an iCalendar file: one all-day event per moment (she wrote down a day,
-    not an hour), with nothing about her in it but the dates."""
+    not an hour), with nothing about her in it but the dates.
+
+    An event's UID is its moment's key and an opaque token of her record, so that a new
+    decision (another date) updates the events already in her calendar rather than adding
+    a second set, where her calendar honours that; SEQUENCE counts her decisions."""
 
     labels = source_labels(aid)
+    token = salted_hmac("answers.plan.calendar", str(record.pk)).hexdigest()[:16]
+    sequence = record.decisions.count()
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Keuzehulp Miskraam//plan//NL")
     calendar.add("version", "2.0")
     for item in moments:
         event = icalendar.Event()
-        # Stable for the same moment of the same decision: importing again updates, not doubles.
-        event.add("uid", f"{item.key}-{item.first.isoformat()}@keuzehulp-miskraam")
+        event.add("uid", f"{item.key}-{token}@keuzehulp-miskraam")
+        event.add("sequence", sequence)
         event.add("dtstamp", datetime.datetime.now(datetime.UTC))
         event.add("summary", str(item.summary))
         event.add("dtstart", item.first)
         event.add("dtend", (item.last or item.first) + datetime.timedelta(days=1))  # an all-day end is exclusive
-        source = _("Bron: %(source)s") % {"source": labels.get(item.source, item.source)}
-        event.add("description", "\n".join(map(str, [*item.lines, source, *numbers_to_call(hospital, item)])))
+        source = _("Bron: %(source)s") % {"source": source_names(item, labels)}
+        # An all-day event of one day: "from this day on" is said in words.
+        since = [_("Vanaf deze dag.")] if item.open_ended else []
+        lines = [*since, *item.lines, source, *numbers_to_call(hospital, item)]
+        event.add("description", "\n".join(map(str, lines)))
         calendar.add_component(event)
     return calendar.to_ical()
 

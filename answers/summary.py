@@ -200,7 +200,8 @@ class Summary:
 @dataclass
 class CheckInLine:
     check_in: object
-    switched_to: object  # the option's name, or None: she did not switch
+    switched_to: object  # the option's name, "Nee" when she did not switch, None: not answered
+    about: object = None  # the DecisionLine it looks back on
 
     @property
     def regret_answers(self):
@@ -215,20 +216,29 @@ class DecisionLine:
     option_name: str
     check_ins: list  # CheckInLines, newest first
 
-    @property
-    def latest_check_in(self):
-        return self.check_ins[0] if self.check_ins else None
-
 
 def decision_lines(record, aid):
     """Her decisions after the consultation, newest first, with the options' names in the
     page's language (an option no longer in the content keeps its key)."""
     names = {option.key: option.name for option in aid.options.all()}
-    return [
-        DecisionLine(
-            decision,
-            names.get(decision.option_key, decision.option_key),
-            [CheckInLine(c, names.get(c.switched_to, c.switched_to) or None) for c in decision.check_ins.all()],
-        )
-        for decision in record.decisions.prefetch_related("check_ins")
-    ]
+    lines = []
+    for decision in record.decisions.prefetch_related("check_ins"):
+        line = DecisionLine(decision, names.get(decision.option_key, decision.option_key), [])
+        line.check_ins = [
+            CheckInLine(check_in, switched_name(check_in, names), line) for check_in in decision.check_ins.all()
+        ]
+        lines.append(line)
+    return lines
+
+
+def switched_name(check_in, names):
+    if check_in.switched_to == check_in.NOT_SWITCHED:
+        return _("Nee")
+    return names.get(check_in.switched_to, check_in.switched_to) or None
+
+
+def check_in_lines(decisions):
+    """All her check-ins, newest first, each with the decision it looks back on: writing
+    down a new decision (often the switch her check-in told of) hides none of them."""
+    lines = [line for decision in decisions for line in decision.check_ins]
+    return sorted(lines, key=lambda line: (line.check_in.recorded_at, line.check_in.pk), reverse=True)

@@ -28,5 +28,6 @@ urlpatterns = [
     path("besluit/plan.pdf", views.decision_plan_pdf, name="plan_pdf"),
     path("besluit/plan.ics", views.decision_plan_ics, name="plan_ics"),
     path("besluit/terugblik/", views.check_in, name="check_in"),
+    path("besluit/terugblik/bewaard/", views.check_in_saved, name="check_in_saved"),
     path("wissen/", views.delete, name="delete"),
 ]

@@ -18,7 +18,7 @@ from options.models import SituationQuestion
 
 from . import actions, forms, pdf, plan, steps, throttle
 from .documents import plan_context, qr_svg, summary_context
-from .models import Record
+from .models import CheckIn, Record
 from .steps import BY_SLUG, READING_MINUTES, STEPS, next_step
 from .summary import Summary, decision_lines
 
@@ -320,6 +320,8 @@ def resume(request, record, aid):
         else:
             remember(request, found)
             choice.follow_record(request, found)
+            if found.decisions.exists():  # past the consultation: her decision and plan
+                return redirect("answers:decision")
             return redirect(STEPS[min(found.reached_step, len(STEPS) - 1)].url)
     throttle.count_failure(request, "resume")
     return render(request, "answers/resume.html", {"aid": aid, "form": form}, status=400)
@@ -377,7 +379,7 @@ def decision_plan_ics(request, record, aid):
     decision = latest_decision(record)
     if decision is None:
         return redirect("answers:decision")
-    calendar = plan.as_calendar(plan.plan_for(aid, decision, hospital), aid, hospital)
+    calendar = plan.as_calendar(plan.plan_for(aid, decision, hospital), aid, hospital, record)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="plan-miskraam.ics"'
     return response
@@ -396,14 +398,31 @@ def check_in(request, record, aid):
     names = {option.key: option.name for option in aid.options.all()}
     context = {"aid": aid, "record": record, "decision": decision, "option_name": names.get(decision.option_key)}
     if not decision.check_in_is_open():
-        return render(request, "answers/check_in_closed.html", context)
+        # A check-in sent from a page opened before her decision's date moved: not saved.
+        status = 400 if request.method == "POST" else 200
+        return render(request, "answers/check_in_closed.html", context, status=status)
     form = forms.CheckInForm(request.POST or None, options=aid.options.all(), decided=decision.option_key)
     if request.method == "POST" and form.is_valid():
         actions.record_check_in(decision, **form.answers())
         keep_session_until(request, record)
-        return redirect(reverse("answers:summary") + "#after-consultation")
+        return redirect("answers:check_in_saved")
     context["form"] = form
+    context["earlier"] = decision.check_ins.first()
     return render(request, "answers/check_in.html", context, status=400 if form.errors else 200)
+
+
+@patient_page
+@require_http_methods(["GET"])
+def check_in_saved(request, record, aid):
+    """Her check-in saved; when she said it is not going well, what may help and whom to call."""
+    check_in = record.latest_check_in() if record is not None else None
+    if check_in is None:
+        return redirect("answers:check_in")
+    hospital = choice.hospital_of(request)
+    not_well = check_in.feeling in (CheckIn.Feeling.NOT_WELL, CheckIn.Feeling.UP_AND_DOWN)
+    context = {"aid": aid, "record": record, "check_in": check_in, "hospital": hospital}
+    context["support"] = plan.support(aid, hospital) if not_well else None
+    return render(request, "answers/check_in_saved.html", context)
 
 
 @patient_page

@@ -42,7 +42,7 @@ def decision(hospital_id, leaning, option_key, previous):
         add(names.leaning_decision(leaning, option_key), hospital_id)
         return
     counted_check_in = previous.check_ins.last()  # newest first: the first, the one counted
-    if previous.option_key != option_key and getattr(counted_check_in, "switched_to", "") != option_key:
+    if previous.option_key != option_key and getattr(counted_check_in, "switched_option", "") != option_key:
         add(names.switched(previous.option_key, option_key), hospital_id)
 
 

@@ -258,7 +258,7 @@ CHECK_IN_URL = "/mijn-keuze/besluit/terugblik/"
 # (each statement answered the way that means none).
 CHECK_IN = {
     "went_as_expected": "ja",
-    "switched_to": "",
+    "switched_to": "nee",
     "feeling": "wisselend",
     "regret_right_decision": "1",
     "regret_regrets_choice": "5",

@@ -38,7 +38,10 @@ def test_decision_check_in_and_summary_in_english(shipped_aids):
     assert "onze eigen vertaling" not in page
     response = patient.post(PREFIX + "/mijn-keuze/besluit/terugblik/", CHECK_IN)
     assert CheckIn.objects.get().regret_score == 0
-    summary = text_of(patient.get(response["Location"]))
+    saved = text_of(patient.get(response["Location"]))
+    assert "Your check-in has been saved" in saved
+    assert "Are you not doing well?" in saved  # "Het gaat wisselend"
+    summary = text_of(patient.get(PREFIX + "/mijn-keuze/samenvatting/"))
     assert "After the consultation Chosen Medicines" in summary
     assert "0 out of 100 (0 = no regret, 100 = much regret)" in summary
     assert "Went as expected Yes" in summary

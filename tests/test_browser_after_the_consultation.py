@@ -64,7 +64,11 @@ def test_decide_then_check_in_a_week_later(live_server, live_aids, browser, java
     looks_right(page, f"check-in-{suffix}", javascript)
     page.get_by_role("button", name="Opslaan").click()
 
-    assert page.url.endswith("/mijn-keuze/samenvatting/#after-consultation")
+    assert page.url.endswith("/mijn-keuze/besluit/terugblik/bewaard/")
+    # "Het gaat wisselend": what may help, and whom to call.
+    assert "Gaat het niet goed met je?" in page.locator("main").inner_text()
+    looks_right(page, f"check-in-saved-{suffix}", javascript)
+    page.get_by_role("link", name="Bekijk je samenvatting").click()
     part = page.locator("#after-consultation").inner_text()
     assert "25 van 100 (0 = geen spijt, 100 = veel spijt)" in part
     assert "Het bloeden duurde langer dan ik dacht." in part

@@ -98,6 +98,8 @@ def test_from_her_decision_to_her_hospitals_figures(live_server, live_aids, brow
         page.locator(f"label[for=id_regret_{item}_{answer - 1}]").click()
     page.locator("#id_note").fill(HER_NOTE)
     page.get_by_role("button", name="Opslaan").click()
+    assert "Gaat het niet goed met je?" not in page.locator("main").inner_text()  # she is doing well
+    page.get_by_role("link", name="Bekijk je samenvatting").click()
     assert "0 van 100 (0 = geen spijt, 100 = veel spijt)" in page.locator("#after-consultation").inner_text()
 
     page.goto(f"{live_server.url}/mijn-keuze/delen/")

@@ -7,7 +7,7 @@ import datetime
 import icalendar
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from hospitals.actions import pick_practices
 from tests import factories
@@ -37,10 +37,8 @@ def calendar_of(client, address=ICS_URL):
     assert response["Content-Type"].startswith("text/calendar")
     assert response["Content-Disposition"] == 'attachment; filename="plan-miskraam.ics"'
     calendar = icalendar.Calendar.from_ical(response.content)
-    return {
-        str(event["UID"]).split("-" + event.decoded("dtstart").isoformat())[0]: event
-        for event in calendar.walk("VEVENT")
-    }
+    # A UID is the moment's key, then a token of her record: "niets-gebeurd-<token>@...".
+    return {str(event["UID"]).split("@")[0].rsplit("-", 1)[0]: event for event in calendar.walk("VEVENT")}
 
 
 def dates_of(event):
@@ -100,7 +98,11 @@ def test_waiting_shows_two_and_six_weeks(shipped_aids):
     assert dates_of(events["afwachten-2-weken"]) == (days(14), days(14))
     assert dates_of(events["afwachten-6-weken"]) == (days(42), days(42))
     assert "Bron: Webpagina met vragen over miskraam" in str(events["afwachten-6-weken"]["DESCRIPTION"])
-    assert dates_of(events["ongesteld"]) == (days(28), days(42))
+    # 4 to 6 weeks after the miscarriage, whose day waiting does not know: from day 28 on.
+    assert dates_of(events["ongesteld"]) == (days(28), days(28))
+    assert "Vanaf deze dag." in str(events["ongesteld"]["DESCRIPTION"])
+    assert "De 4 tot 6 weken tellen vanaf de dag van de miskraam." in str(events["ongesteld"]["DESCRIPTION"])
+    assert f"Vanaf {formats.date_format(days(28), 'l j F')}: Weer ongesteld" in text_of(client.get(PLAN_URL))
     assert "misoprostol" not in events
 
 
@@ -111,6 +113,10 @@ def test_curettage_shows_the_day_and_after(noord):
     assert dates_of(events["curettage-herstel"]) == (days(0), days(14))
     assert dates_of(events["nagesprek"]) == (days(28), days(42))
     assert "4 tot 6 weken na de miskraam kun je een gesprek krijgen" in str(events["nagesprek"]["DESCRIPTION"])
+    assert dates_of(events["ongesteld"]) == (days(28), days(42))  # a curettage is the day of the miscarriage
+    assert "tellen vanaf de dag van de miskraam" not in str(events["ongesteld"]["DESCRIPTION"])
+    # Elkerliek's leaflet: "Gedurende 1-2 weken kun je wat helderrood bloedverlies hebben".
+    assert "Bron: Folder Elkerliek ziekenhuis (JIJWIJ)" in str(events["curettage-herstel"]["DESCRIPTION"])
 
 
 def test_the_calendar_holds_nothing_about_her_and_stable_uids(noord):
@@ -171,3 +177,56 @@ def test_an_example_hospitals_numbers_are_never_in_her_calendar(shipped_aids):
     assert "Het nummer staat op je afsprakenkaart." in description
     moment = client.get(PLAN_URL).content.decode().split('id="moment-niets-gebeurd"')[1].split("</li>")[0]
     assert "Tijdens kantooruren" not in moment
+
+
+def test_the_weeks_after_a_miscarriage_with_medication_start_at_the_earliest_day(noord):
+    client = patient("medicijnen", noord)
+    events = calendar_of(client)
+    for key in ("ongesteld", "nagesprek"):
+        assert dates_of(events[key]) == (days(28), days(28))
+        assert "De 4 tot 6 weken tellen vanaf de dag van de miskraam." in str(events[key]["DESCRIPTION"])
+    page = text_of(client.get(PLAN_URL))
+    assert f"Vanaf {formats.date_format(days(28), 'l j F')}: Weer ongesteld" in page
+
+
+def test_waiting_two_weeks_names_both_leaflets_it_rests_on(noord):
+    events = calendar_of(patient("afwachten", noord))
+    description = str(events["afwachten-2-weken"]["DESCRIPTION"])
+    assert "Bron: Folder Ommelander Ziekenhuis, gebaseerd op NVOG; Folder Elkerliek ziekenhuis (JIJWIJ)" in description
+
+
+def test_a_hospital_without_a_follow_up_talk_promises_none(noord, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pick_practices(noord, {"nagesprek": "bellen-bij-vragen"})
+    client = patient("afwachten", noord)
+    event = calendar_of(client)["nagesprek"]
+    assert str(event["SUMMARY"]) == "Vragen? Bel het ziekenhuis"
+    assert dates_of(event) == (days(0), days(0))  # from her day on
+    assert "Tijdens kantooruren: 050 123 45 67" in str(event["DESCRIPTION"])
+    page = text_of(client.get(PLAN_URL))
+    assert "Gesprek na 4 tot 6 weken" not in page
+    assert "Vragen? Bel het ziekenhuis" in page
+
+
+def test_without_a_hospital_the_talk_is_a_maybe(shipped_aids):
+    event = calendar_of(patient("curettage"))["nagesprek"]
+    assert str(event["SUMMARY"]) == "Misschien een gesprek na 4 tot 6 weken"
+    assert "Sommige ziekenhuizen plannen" in str(event["DESCRIPTION"])
+    assert dates_of(event) == (days(28), days(42))
+
+
+def test_a_new_decision_updates_the_events_already_in_her_calendar(noord):
+    """She imports her plan, then writes down another date: the same events (UID) with a
+    higher SEQUENCE, so her calendar moves them instead of adding a second set."""
+    client = patient("medicijnen", noord)
+    first = calendar_of(client)
+    assert "Zette je eerder al een plan in je agenda?" not in text_of(client.get(PLAN_URL))
+    decide(client, "medicijnen", days(3))
+    again = calendar_of(client)
+    assert {str(event["UID"]) for event in again.values()} == {str(event["UID"]) for event in first.values()}
+    assert dates_of(again["mifepriston"]) == (days(3), days(3))
+    assert again["mifepriston"]["SEQUENCE"] > first["mifepriston"]["SEQUENCE"]
+    assert "Zette je eerder al een plan in je agenda?" in text_of(client.get(PLAN_URL))
+    # Another woman's plan has other UIDs.
+    other = calendar_of(patient("medicijnen", noord))
+    assert str(other["mifepriston"]["UID"]) != str(again["mifepriston"]["UID"])

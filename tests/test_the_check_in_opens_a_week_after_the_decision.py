@@ -39,7 +39,8 @@ def test_on_day_six_the_check_in_is_closed_and_says_when_it_opens(patient):
             assert "Vanaf 17 november 2026 kun je hier terugblikken" in text_of(patient.get(page))
             assert 'href="/mijn-keuze/besluit/terugblik/"' not in patient.get(page).content.decode()
         response = patient.post(CHECK_IN_URL, CHECK_IN)
-    assert response.status_code == 200
+    assert response.status_code == 400  # sent from a page opened before: refused, said why
+    assert "Vanaf 17 november 2026 kun je hier terugblikken" in text_of(response)
     assert not CheckIn.objects.exists()
 
 
@@ -48,8 +49,9 @@ def test_from_day_seven_she_checks_in_and_sees_it_in_her_summary(patient):
         for page in (DECISION_URL, PLAN_URL):
             assert 'href="/mijn-keuze/besluit/terugblik/"' in patient.get(page).content.decode()
         response = patient.post(CHECK_IN_URL, CHECK_IN)
-        assert response["Location"] == "/mijn-keuze/samenvatting/#after-consultation"
-        page = text_of(patient.get(response["Location"]))
+        assert response["Location"] == "/mijn-keuze/besluit/terugblik/bewaard/"
+        assert "Je terugblik is bewaard" in text_of(patient.get(response["Location"]))
+        page = text_of(patient.get("/mijn-keuze/samenvatting/"))
     check_in = CheckIn.objects.get()
     assert check_in.decision == Decision.objects.get()
     assert check_in.regret == {"right_decision": 1, "regrets_choice": 5, "same_again": 1, "did_harm": 5, "wise": 1}
