@@ -1,7 +1,7 @@
 """Bar charts drawn on the server as SVG (templates/figures/_components/bar_chart.html):
 readable without JavaScript, one bar a row with its label above it. A hidden count is
-drawn as a dashed outline of one fixed width labelled "< 10", never as a bar whose length
-would tell the true count."""
+drawn as a dashed outline of one fixed width labelled as in the table ("< 10",
+"verborgen", "niet getoond"), never as a bar whose length would tell the true count."""
 
 from dataclasses import dataclass
 

@@ -1,11 +1,15 @@
 """The month's counts read as figures for the page and the CSV, with the rules that keep
 her out of them (docs/decisions/0015-hospital-figures.md): every count under 10 shows as
-"< 10" (0 too); in a list whose total is shown, the hidden counts together are 10 or
-more, or the smallest shown count is hidden too (so that no number under 10 can be worked
-out by subtraction, nor that every woman fell into one group); a share or median is shown only
-over at least 10 women and when the count it rests on is shown. The page and the CSV
+"< 10" (0 too); every list's total counts as known to the reader (shown, or to be had
+from another figure), and while anyone could work out from it a hidden count as one number,
+or the hidden counts together as a number under 10, the smallest shown count is hidden too
+(so that no number under 10 can be worked out by subtraction, nor that every woman fell
+into one group); if all are hidden and a count is still pinned, every cell reads "niet
+getoond". A share or median is shown only over at least 10 women, when the count it rests
+on is shown and when it pins no hidden count. The page and the CSV
 read the same figures, so the CSV holds only what the page shows."""
 
+import math
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +24,8 @@ HIDDEN = "< 10"
 # A count of 10 or more, hidden so that a smaller one cannot be worked out: "< 10" would
 # not be true of it.
 PROTECTING = _("verborgen")
+# Hidden, whatever its size: every cell of a list where the labels above would tell a count.
+VAGUE = _("niet getoond")
 
 
 @dataclass
@@ -27,11 +33,16 @@ class Cell:
     label: str
     count: int
     shown: bool = True
+    # Hidden and saying nothing of its size: where "< 10" and "verborgen" beside the
+    # known total would tell a count.
+    vague: bool = False
 
     @property
     def text(self):
         if self.shown:
             return str(self.count)
+        if self.vague:
+            return str(VAGUE)
         return HIDDEN if self.count < SMALL else str(PROTECTING)
 
 
@@ -56,25 +67,91 @@ def counts_for(month, hospital_id):
     return dict(rows.values_list("name", "count"))
 
 
-def suppressed(cells, with_total=True):
-    """Counts under 10 hidden. With the total shown, the total minus the shown counts is
-    a number anyone can work out: while it is under 10 (one woman hidden, or none, so
-    that everyone is in the shown counts), the smallest shown count is hidden too.
-    Returns the total as a cell (shown or not)."""
+def bounds(cell):
+    """What the reader can tell of a cell from what it reads: a shown count exactly, "< 10"
+    0 to 9, "verborgen" 10 or more, "niet getoond" nothing."""
+    if cell.shown:
+        return cell.count, cell.count
+    if cell.vague:
+        return 0, math.inf
+    return (0, SMALL - 1) if cell.count < SMALL else (SMALL, math.inf)
+
+
+def known_total(total):
+    """The total as the reader knows it, shown here or not: the totals of the minutes,
+    SURE and knowledge lists are "Afgerond" in the walks figure, the regret list's is
+    bounded by the check-ins, and any total may come out of another figure some day. So
+    it counts as known; only under 10 it reads "< 10" everywhere, so all one knows then
+    is that it lies from 0 to 9."""
+    return (total, total) if total >= SMALL else (0, SMALL - 1)
+
+
+def ranges(boxes, total):
+    """For counts, each somewhere in its (lowest, highest) box, that add up to somewhere
+    in `total` (lowest, highest): the lowest and highest each one can be."""
+    found = []
+    for i, (low, high) in enumerate(boxes):
+        others = [box for j, box in enumerate(boxes) if j != i]
+        found.append(
+            (max(low, total[0] - sum(box[1] for box in others)), min(high, total[1] - sum(box[0] for box in others)))
+        )
+    return found
+
+
+def pinned(cells, total, median=None):
+    """Whether a reader, from what the cells read and the total (known_total), can work
+    out a hidden count as one number (its lowest and highest the same), or the hidden
+    counts together as a number under 10. `median`: the shown cell said to hold the
+    median, which tells that fewer than half come before it and half or more up to
+    and with it: the hidden counts before it and those after it are two groups."""
+    total = known_total(total)
+    hidden = [i for i, cell in enumerate(cells) if not cell.shown]
+    shown = sum(cell.count for cell in cells if cell.shown)
+    rest = (total[0] - shown, total[1] - shown)
+    groups = [(hidden, rest)]
+    if median is not None:  # shown only over a total of 10 or more: total[0] == total[1]
+        at = cells.index(median)
+        before = [i for i in hidden if i < at]
+        after = [i for i in hidden if i > at]
+        shown_before = sum(cell.count for cell in cells[:at] if cell.shown)
+        after_low = sum(bounds(cells[i])[0] for i in after)
+        after_high = sum(bounds(cells[i])[1] for i in after)
+        low = max(
+            sum(bounds(cells[i])[0] for i in before),
+            -(-total[0] // 2) - shown_before - median.count,
+            rest[0] - after_high,
+        )
+        high = min(sum(bounds(cells[i])[1] for i in before), (total[1] - 1) // 2 - shown_before, rest[1] - after_low)
+        groups = [(before, (low, high)), (after, (rest[0] - high, rest[1] - low))]
+    for group, (low, high) in groups:
+        if not group:
+            continue
+        if low == high and low < SMALL:
+            return True
+        if any(lowest == highest for lowest, highest in ranges([bounds(cells[i]) for i in group], (low, high))):
+            return True
+    return False
+
+
+def suppressed(cells):
+    """Counts under 10 hidden, and then, since the reader knows the total (known_total),
+    the smallest shown count too while anyone could work out a hidden count to one number
+    or the hidden counts together as a number under 10. If all are hidden and one is
+    still pinned (counts of 9 that add up to the total, or of 10 and 0), no cell says
+    more than "niet getoond" and the total is hidden too. Returns the total as a cell."""
     for cell in cells:
         cell.shown = cell.count >= SMALL
+        cell.vague = False
     total = Cell(_("Totaal"), sum(cell.count for cell in cells))
-    total.shown = with_total and total.count >= SMALL
-    while total.shown:
-        hidden = sum(cell.count for cell in cells if not cell.shown)
+    total.shown = total.count >= SMALL
+    while pinned(cells, total.count):
         visible = [cell for cell in cells if cell.shown]
-        if hidden >= SMALL or not visible:
+        if not visible:
+            for cell in cells:
+                cell.vague = True
+            total.shown = False
             break
         min(visible, key=lambda cell: cell.count).shown = False
-    # Hidden counts of 9 each at most, adding up to 9 each: every one of them is 9.
-    small = [cell for cell in cells if not cell.shown]
-    if small and all(cell.count < SMALL for cell in small) and sum(c.count for c in small) == (SMALL - 1) * len(small):
-        total.shown = False
     return total
 
 
@@ -108,13 +185,16 @@ def build(counts, option_names, knowledge_questions):
     minutes = [Cell(label, counts.get(f"{names.MINUTES}:{bound}", 0)) for bound, label in names.MINUTE_BINS]
     total = suppressed(minutes)
     median = median_cell(minutes)
+    # Its bin tells how many come before it, roughly: not shown where that pins a count.
+    if median is not None and not (median.shown and total.shown and not pinned(minutes, total.count, median)):
+        median = None
     figures.append(
         Figure(
             "minutes",
             _("Tijd van start tot samenvatting"),
             minutes,
             total,
-            [(_("Mediaan"), median.label if median and median.shown and total.shown else NOT_SHOWN)],
+            [(_("Mediaan"), NOT_SHOWN if median is None else median.label)],
         )
     )
 
@@ -195,9 +275,11 @@ def build(counts, option_names, knowledge_questions):
     bands = [Cell(label, counts.get(f"{names.REGRET}:{band}", 0)) for band, label in names.REGRET_BANDS]
     total = suppressed(bands)
     check_ins = Cell(_("Terugblikken in totaal"), counts.get(names.CHECK_IN, 0))
-    # Check-ins minus the scored ones (the bands' total) must not be a number under 10.
+    # Check-ins minus the scored ones (the bands' total, known to the reader when 10 or
+    # more, shown or not: known_total) must not be a number under 10, 0 included (that
+    # every woman who looked back gave a score).
     unscored = check_ins.count - total.count
-    check_ins.shown = check_ins.count >= SMALL and (unscored == 0 or unscored >= SMALL or not total.shown)
+    check_ins.shown = check_ins.count >= SMALL and (total.count < SMALL or unscored >= SMALL)
     figures.append(
         Figure(
             "regret",

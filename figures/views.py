@@ -104,7 +104,6 @@ def figures_page(request):
         figure.bars = charts.bars(figure.cells)
         figure.chart_height = charts.height(figure.cells)
     context["chart_width"] = charts.WIDTH
-    context["query"] = request.GET.urlencode()
     return render(request, "figures/figures.html", context)
 
 

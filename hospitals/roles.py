@@ -41,7 +41,8 @@ def may_view_figures(user):
 
 def hospitals_with_figures_for(user):
     """The hospitals whose figures the account sees: its own; the platform every one
-    (and, beside them, "no hospital" and the sum of all: figures/views.py)."""
+    (and, beside them, "no hospital"; no sum over them, which would give away a count
+    hidden in one of them by subtraction: figures/views.py)."""
     from .models import Hospital
 
     if manages_every_hospital(user):

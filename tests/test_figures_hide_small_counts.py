@@ -1,13 +1,18 @@
-"""Nothing under 10 is shown: a count of 0 to 9 reads "< 10"; in a list with its total
-shown, the hidden counts together are 10 or more (else the smallest shown one is hidden
-too: nothing under 10 can be worked out, nor that every woman is in one group); a share
-or median only over 10
-or more and on a shown count; the CSV holds exactly what the page shows."""
+"""Nothing under 10 is shown: a count of 0 to 9 reads "< 10"; every list's total counts
+as known to the reader (shown, or "Afgerond" in the walks figure, or the check-ins), and
+from the labels ("< 10" is 0 to 9, "verborgen" 10 or more, "niet getoond" anything) and
+that total no hidden count can be worked out as one number, nor the hidden counts together
+as a number under 10 (else the smallest shown one is hidden too; if all are hidden, every
+cell reads "niet getoond"); a share or median only over 10 or more, on a shown count and
+where it pins nothing; the CSV holds exactly what the page shows."""
 
 import csv
 import datetime
 import io
+import itertools
+from functools import cache
 
+import pytest
 from django.utils import timezone
 
 from figures import report
@@ -61,12 +66,117 @@ def test_hidden_counts_that_add_up_to_under_ten_hide_the_smallest_shown_one():
     assert leaning.total.text == "31"
 
 
-def test_hidden_counts_of_nine_each_that_add_up_to_nine_each_hide_the_total():
-    sure = figure({"sure-full": 9, "sure-not-full": 9}, "sure")
-    assert texts(sure) == ["< 10", "< 10"]
-    assert sure.total.text == "verborgen"  # 18 would tell that both are 9
-    sure = figure({"sure-full": 9, "sure-not-full": 8}, "sure")
+def test_where_the_labels_and_the_known_total_would_tell_a_count_no_cell_says_more():
+    # Completed 18, SURE 9 and 9: "< 10, < 10" beside "Afgerond 18" would pin both at 9,
+    # hidden total or not.
+    counts = {"walk-completed": 18, "sure-full": 9, "sure-not-full": 9}
+    assert texts(figure(counts, "walks")) == ["< 10", "18"]
+    sure = figure(counts, "sure")
+    assert texts(sure) == ["niet getoond", "niet getoond"]
+    assert sure.total.text == "verborgen"
+    assert not pinned(texts(sure), 18)
+    sure = figure({"walk-completed": 17, "sure-full": 9, "sure-not-full": 8}, "sure")
+    assert texts(sure) == ["< 10", "< 10"]  # 8 to 9 and 8 to 9: neither pinned
     assert sure.total.text == "17"
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        # "verborgen" (10 or more) and "< 10" beside a total of 10: 10 and 0.
+        ([10, 0], ["niet getoond", "niet getoond"]),
+        ([0, 10], ["niet getoond", "niet getoond"]),
+        ([10, 0, 0], ["niet getoond"] * 3),
+        ([10, 10, 0], ["niet getoond"] * 3),  # two "verborgen" beside 20: 10 each
+        ([9, 9, 9], ["niet getoond"] * 3),
+        # 10 to 12 and 0 to 2: nothing pinned, "< 10" stays.
+        ([12, 0, 0], ["verborgen", "< 10", "< 10"]),
+        ([20, 0], ["verborgen", "< 10"]),  # 11 to 20 and 0 to 9
+    ],
+)
+def test_the_reviewers_cases(counts, expected):
+    cells = [report.Cell(str(i), count) for i, count in enumerate(counts)]
+    total = report.suppressed(cells)
+    assert [cell.text for cell in cells] == expected
+    assert total.shown == ("niet getoond" not in expected)
+    assert not pinned([cell.text for cell in cells], sum(counts))
+
+
+def median_at(counts):
+    whole, seen = sum(counts), 0
+    for i, count in enumerate(counts):
+        seen += count
+        if seen * 2 >= whole:
+            return i
+    return None
+
+
+@cache
+def possible(texts, total, median=None):
+    """What a reader can tell from the texts of a list and its total (known when 10 or
+    more, else only that it is under 10), and the median's cell if one is named, by trying
+    every list of counts: the values each cell can have, and the sums the hidden ones can
+    have."""
+    totals = [total] if total >= report.SMALL else range(report.SMALL)
+    top = max(totals)
+    choices = []
+    for text in texts:
+        if text == "< 10":
+            choices.append(range(min(report.SMALL, top + 1)))
+        elif text == "verborgen":
+            choices.append(range(report.SMALL, top + 1))
+        elif text == "niet getoond":
+            choices.append(range(top + 1))
+        else:
+            choices.append([int(text)])
+    values = [set() for _text in texts]
+    hidden_sums = set()
+    for first in itertools.product(*choices[:-1]):
+        for whole in totals:
+            last = whole - sum(first)
+            if last in choices[-1] and (median is None or median_at((*first, last)) == median):
+                for i, value in enumerate((*first, last)):
+                    values[i].add(value)
+                hidden_sums.add(sum(v for v, t in zip((*first, last), texts, strict=True) if not t.isdigit()))
+    return values, hidden_sums
+
+
+def pinned(texts, total, median=None):
+    values, hidden_sums = possible(tuple(texts), total, median)
+    hidden = [i for i, text in enumerate(texts) if not text.isdigit()]
+    if any(len(values[i]) < 2 for i in hidden):
+        return True
+    some_shown = len(hidden) < len(texts)
+    return bool(hidden) and some_shown and len(hidden_sums) == 1 and min(hidden_sums) < report.SMALL
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        itertools.product(range(26), repeat=2),
+        itertools.product(range(26), repeat=3),
+        itertools.product(range(13), repeat=4),
+    ],
+    ids=["2 counts 0-25", "3 counts 0-25", "4 counts 0-12"],
+)
+def test_no_list_of_small_counts_lets_a_hidden_count_be_worked_out(lists):
+    for counts in lists:
+        cells = [report.Cell(str(i), count) for i, count in enumerate(counts)]
+        total = report.suppressed(cells)
+        shown = [cell.text for cell in cells]
+        assert all(cell.count >= report.SMALL for cell in cells if cell.shown), counts
+        assert all(cell.count < report.SMALL for cell in cells if cell.text == "< 10"), counts
+        assert all(cell.count >= report.SMALL for cell in cells if cell.text == "verborgen"), counts
+        assert not pinned(shown, total.count), (counts, shown)
+        # A median shown as report.build shows it, over the cells as time bins in order.
+        median = report.median_cell(cells)
+        if median is not None and median.shown and total.shown and not report.pinned(cells, total.count, median):
+            assert not pinned(shown, total.count, cells.index(median)), (counts, shown)
+        # "< 10" wherever it pins nothing: "niet getoond" only where the labels pinned.
+        if "niet getoond" in shown:
+            plain = [report.HIDDEN if count < report.SMALL else "verborgen" for count in counts]
+            assert pinned(plain, total.count), counts
+            assert not total.shown
 
 
 def test_shares_and_medians_only_over_ten_on_a_shown_count():
@@ -75,8 +185,29 @@ def test_shares_and_medians_only_over_ten_on_a_shown_count():
     sure = figure({"sure-full": 14, "sure-not-full": 4}, "sure")
     assert texts(sure) == ["verborgen", "< 10"]  # 4 hidden would be 18 - 14: the 14 is hidden too
     assert dict(sure.lines)["Aandeel met vier keer ja"] == report.NOT_SHOWN
-    minutes = figure({"minutes-to-complete:15": 12, "minutes-to-complete:20": 10}, "minutes")
+    minutes = figure(
+        {
+            "minutes-to-complete:0": 3,
+            "minutes-to-complete:10": 4,
+            "minutes-to-complete:15": 12,
+            "minutes-to-complete:20": 10,
+            "minutes-to-complete:30": 5,
+        },
+        "minutes",
+    )
     assert dict(minutes.lines)["Mediaan"] == "15–20 min"
+    # 12 and 10 alone: the 10 is hidden, "verborgen" beside 22 would be 10 (the rest 0),
+    # so the 12 is hidden too, and the median with it.
+    minutes = figure({"minutes-to-complete:15": 12, "minutes-to-complete:20": 10}, "minutes")
+    assert texts(minutes)[2:4] == ["verborgen", "verborgen"]
+    assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
+    # 10 "verborgen", 10 shown and 1: the median in the second bin would tell that the
+    # first holds fewer than 10.5 (so 10) and the rest 1.
+    minutes = figure(
+        {"minutes-to-complete:0": 10, "minutes-to-complete:10": 10, "minutes-to-complete:15": 1}, "minutes"
+    )
+    assert texts(minutes)[:2] == ["verborgen", "10"]
+    assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
     minutes = figure({"minutes-to-complete:15": 5, "minutes-to-complete:20": 4}, "minutes")
     assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
 
@@ -92,8 +223,11 @@ def test_the_cross_table_of_leaning_and_decision():
     )
     rows = {label: [cell.text for cell in cells] for label, cells in leaning.rows}
     assert rows["Medicijnen"] == ["< 10", "20", "< 10"]
-    assert rows["niet gezegd"] == ["< 10", "< 10", "11"]
-    assert rows["Afwachten"] == ["verborgen", "< 10", "< 10"]  # the others hidden add up to 0
+    # The others hidden add up to 0: the 10 is hidden; "verborgen" beside 20, 11 and a
+    # total of 41 would be 10 and every "< 10" 0, so the 11 is hidden too.
+    assert rows["niet gezegd"] == ["< 10", "< 10", "verborgen"]
+    assert rows["Afwachten"] == ["verborgen", "< 10", "< 10"]
+    assert leaning.total.text == "41"
     assert leaning.columns == ["Afwachten", "Medicijnen", "Curettage"]
 
 
@@ -129,3 +263,18 @@ def test_the_csv_holds_what_the_page_shows(factory_aids, noord):
     for value in values.values():
         assert value in page
     assert "7" not in [value for value in values.values()]
+
+
+def test_the_check_ins_line_tells_no_number_under_ten_of_check_ins_without_a_score():
+    bands = {"regret:none": 9, "regret:mild": 9, "regret:moderate-to-strong": 9}
+    regret = figure({**bands, "check-in": 30}, "regret")
+    assert texts(regret) == ["niet getoond"] * 3
+    assert regret.total.text == "verborgen"
+    # 30 beside the 27 scored (known, hidden or not) would be 3 without a score.
+    assert dict(regret.lines)["Terugblikken in totaal"] == "verborgen"
+    regret = figure({"regret:none": 30, "regret:mild": 12, "check-in": 42}, "regret")
+    assert dict(regret.lines)["Terugblikken in totaal"] == "verborgen"  # 0 without a score
+    regret = figure({"regret:none": 30, "regret:mild": 12, "check-in": 52}, "regret")
+    assert dict(regret.lines)["Terugblikken in totaal"] == "52"
+    regret = figure({"regret:none": 5, "check-in": 12}, "regret")
+    assert dict(regret.lines)["Terugblikken in totaal"] == "12"  # scored: only "< 10" known
