@@ -1,11 +1,11 @@
 """The month's counts read as figures for the page and the CSV, with the rules that keep
 her out of them (docs/decisions/0015-hospital-figures.md): every count under 10 shows as
 "< 10" (0 too); every list's total counts as known to the reader (shown, or to be had
-from another figure), and while anyone could work out from it a hidden count as one number,
-or the hidden counts together as a number under 10, the smallest shown count is hidden too
+from another figure), and if anyone could work out from it a hidden count as one number,
+or the hidden counts together as a number under 10, every count of the list is hidden
 (so that no number under 10 can be worked out by subtraction, nor that every woman fell
-into one group); if all are hidden and a count is still pinned, every cell reads "niet
-getoond". A share or median is shown only over at least 10 women, when the count it rests
+into one group); if a count is still pinned, or the total is 9 for every cell, every
+cell reads "niet getoond". A share or median is shown only over at least 10 women, when the count it rests
 on is shown and when it pins no hidden count. The page and the CSV
 read the same figures, so the CSV holds only what the page shows."""
 
@@ -134,24 +134,27 @@ def pinned(cells, total, median=None):
 
 
 def suppressed(cells):
-    """Counts under 10 hidden, and then, since the reader knows the total (known_total),
-    the smallest shown count too while anyone could work out a hidden count to one number
-    or the hidden counts together as a number under 10. If all are hidden and one is
-    still pinned (counts of 9 that add up to the total, or of 10 and 0), no cell says
-    more than "niet getoond" and the total is hidden too. Returns the total as a cell."""
+    """Counts under 10 hidden; then, since the reader knows the total (known_total), if
+    anyone could work out a hidden count to one number or the hidden counts together as a
+    number under 10, every count of the list is hidden. Not one more at a time: the page
+    says the rule, and "the smallest shown count is hidden too" would tell that a
+    "verborgen" is no larger than the smallest count still shown. If a count is still
+    pinned (counts of 10 and 0), or the total is 9 for every cell (where counts of 9
+    each would be pinned: decided by the total and the number of cells alone, so that it
+    does not tell "9 each"), no cell says more than "niet getoond" and the total is hidden
+    too. Returns the total as a cell."""
     for cell in cells:
         cell.shown = cell.count >= SMALL
         cell.vague = False
     total = Cell(_("Totaal"), sum(cell.count for cell in cells))
     total.shown = total.count >= SMALL
-    while pinned(cells, total.count):
-        visible = [cell for cell in cells if cell.shown]
-        if not visible:
-            for cell in cells:
-                cell.vague = True
-            total.shown = False
-            break
-        min(visible, key=lambda cell: cell.count).shown = False
+    if pinned(cells, total.count):
+        for cell in cells:
+            cell.shown = False
+    if pinned(cells, total.count) or total.count == (SMALL - 1) * len(cells):
+        for cell in cells:
+            cell.shown, cell.vague = False, True
+        total.shown = False
     return total
 
 

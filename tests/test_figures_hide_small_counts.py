@@ -2,8 +2,9 @@
 as known to the reader (shown, or "Afgerond" in the walks figure, or the check-ins), and
 from the labels ("< 10" is 0 to 9, "verborgen" 10 or more, "niet getoond" anything) and
 that total no hidden count can be worked out as one number, nor the hidden counts together
-as a number under 10 (else the smallest shown one is hidden too; if all are hidden, every
-cell reads "niet getoond"); a share or median only over 10 or more, on a shown count and
+as a number under 10 (else every count of the list is hidden; where that still tells one,
+or the total is 9 for every cell, every cell reads "niet getoond"), also by a reader who
+knows this rule; a share or median only over 10 or more, on a shown count and
 where it pins nothing; the CSV holds exactly what the page shows."""
 
 import csv
@@ -37,9 +38,11 @@ def test_counts_under_ten_read_less_than_ten():
     assert texts(empty) == ["< 10", "< 10"]  # 0 too
 
 
-def test_one_hidden_count_hides_the_next_smallest():
+def test_a_count_that_could_be_worked_out_hides_the_whole_list():
+    # "30, 12, < 10" beside 45 would give the 3: every count is hidden, not only the 12,
+    # for "verborgen" beside a shown 30 would tell it is at most 30.
     regret = figure({"regret:none": 30, "regret:mild": 12, "regret:moderate-to-strong": 3}, "regret")
-    assert texts(regret) == ["30", "verborgen", "< 10"]  # 12 is not under 10: it is hidden, not "< 10"
+    assert texts(regret) == ["verborgen", "verborgen", "< 10"]  # 30 and 12 are not under 10: "verborgen"
     assert regret.total.text == "45"
     # Two hidden, together 10 or more: neither can be worked out, nothing more is hidden.
     regret = figure({"regret:none": 30, "regret:mild": 6, "regret:moderate-to-strong": 5}, "regret")
@@ -58,11 +61,10 @@ def test_hidden_counts_that_add_up_to_under_ten_hide_the_smallest_shown_one():
     regret = figure({"regret:none": 12}, "regret")
     assert texts(regret) == ["verborgen", "< 10", "< 10"]
     assert regret.total.text == "12"
-    # Hiding stops as soon as the hidden counts together are 10 or more.
+    # The cross table is one list: its zeros beside 20 and 11 would add up to 0.
     leaning = figure({"leaning-decision:medicijnen:medicijnen": 20, "leaning-decision:none:curettage": 11}, "leaning")
     assert texts(leaning).count("< 10") == len(leaning.cells) - 2
-    assert texts(leaning).count("verborgen") == 1  # the 11; the 20 stays
-    assert "20" in texts(leaning)
+    assert texts(leaning).count("verborgen") == 2
     assert leaning.total.text == "31"
 
 
@@ -175,15 +177,15 @@ def test_no_list_of_small_counts_lets_a_hidden_count_be_worked_out(lists):
         # "< 10" wherever it pins nothing: "niet getoond" only where the labels pinned.
         if "niet getoond" in shown:
             plain = [report.HIDDEN if count < report.SMALL else "verborgen" for count in counts]
-            assert pinned(plain, total.count), counts
+            assert pinned(plain, total.count) or total.count == 9 * len(counts), counts
             assert not total.shown
 
 
 def test_shares_and_medians_only_over_ten_on_a_shown_count():
     sure = figure({"sure-full": 14, "sure-not-full": 11}, "sure")
     assert dict(sure.lines)["Aandeel met vier keer ja"] == "56%"
-    sure = figure({"sure-full": 14, "sure-not-full": 4}, "sure")
-    assert texts(sure) == ["verborgen", "< 10"]  # 4 hidden would be 18 - 14: the 14 is hidden too
+    sure = figure({"sure-full": 14, "sure-not-full": 5}, "sure")
+    assert texts(sure) == ["verborgen", "< 10"]  # 5 hidden would be 19 - 14: the 14 is hidden too
     assert dict(sure.lines)["Aandeel met vier keer ja"] == report.NOT_SHOWN
     minutes = figure(
         {
@@ -201,12 +203,12 @@ def test_shares_and_medians_only_over_ten_on_a_shown_count():
     minutes = figure({"minutes-to-complete:15": 12, "minutes-to-complete:20": 10}, "minutes")
     assert texts(minutes)[2:4] == ["verborgen", "verborgen"]
     assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
-    # 10 "verborgen", 10 shown and 1: the median in the second bin would tell that the
-    # first holds fewer than 10.5 (so 10) and the rest 1.
+    # 10, 10 and 1: the 1 would be 21 - 20, so every count is hidden, and the median
+    # (which would tell how many come before its bin) with them.
     minutes = figure(
         {"minutes-to-complete:0": 10, "minutes-to-complete:10": 10, "minutes-to-complete:15": 1}, "minutes"
     )
-    assert texts(minutes)[:2] == ["verborgen", "10"]
+    assert texts(minutes)[:2] == ["verborgen", "verborgen"]
     assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
     minutes = figure({"minutes-to-complete:15": 5, "minutes-to-complete:20": 4}, "minutes")
     assert dict(minutes.lines)["Mediaan"] == report.NOT_SHOWN
@@ -222,9 +224,9 @@ def test_the_cross_table_of_leaning_and_decision():
         "leaning",
     )
     rows = {label: [cell.text for cell in cells] for label, cells in leaning.rows}
-    assert rows["Medicijnen"] == ["< 10", "20", "< 10"]
-    # The others hidden add up to 0: the 10 is hidden; "verborgen" beside 20, 11 and a
-    # total of 41 would be 10 and every "< 10" 0, so the 11 is hidden too.
+    # The zeros hidden beside 20, 11 and 10 would add up to 0 with the total of 41: every
+    # count of the table is hidden.
+    assert rows["Medicijnen"] == ["< 10", "verborgen", "< 10"]
     assert rows["niet gezegd"] == ["< 10", "< 10", "verborgen"]
     assert rows["Afwachten"] == ["verborgen", "< 10", "< 10"]
     assert leaning.total.text == "41"
@@ -256,7 +258,7 @@ def test_the_csv_holds_what_the_page_shows(factory_aids, noord):
     assert [
         values[(regret, label)]
         for label in ("geen spijt (0)", "lichte spijt (5–25)", "matige tot sterke spijt (30–100)")
-    ] == ["30", "verborgen", "< 10"]
+    ] == ["verborgen", "verborgen", "< 10"]
     assert {row[0] for row in rows[1:]} == {f"{month:%Y-%m}"}
     assert {row[1] for row in rows[1:]} == {"Ziekenhuis Noord"}
     # No number in the CSV that the page does not show.
@@ -278,3 +280,27 @@ def test_the_check_ins_line_tells_no_number_under_ten_of_check_ins_without_a_sco
     assert dict(regret.lines)["Terugblikken in totaal"] == "52"
     regret = figure({"regret:none": 5, "check-in": 12}, "regret")
     assert dict(regret.lines)["Terugblikken in totaal"] == "12"  # scored: only "< 10" known
+
+
+@pytest.mark.parametrize(("size", "top"), [(2, 40), (3, 28)])
+def test_a_reader_who_knows_the_rule_works_out_no_hidden_count(size, top):
+    """The page says the rule. Group every list by what the page shows and its total
+    (known to the reader: "Afgerond"): a hidden count that is the same in every list of
+    its group, or hidden counts that add up to the same number under 10 in all of them,
+    could be worked out."""
+    groups = {}
+    for counts in itertools.product(range(top), repeat=size):
+        if sum(counts) >= top:  # its group would not be complete
+            continue
+        cells = [report.Cell(str(i), count) for i, count in enumerate(counts)]
+        report.suppressed(cells)
+        texts = tuple(cell.text for cell in cells)
+        known = sum(counts) if sum(counts) >= report.SMALL else "< 10"
+        groups.setdefault((texts, known), []).append(counts)
+    for (texts, _known), group in groups.items():
+        hidden = [i for i, text in enumerate(texts) if not text.isdigit()]
+        for i in hidden:
+            assert len({counts[i] for counts in group}) > 1, (texts, group)
+        sums = {sum(counts[i] for i in hidden) for counts in group}
+        if hidden and len(hidden) < len(texts):
+            assert not (len(sums) == 1 and min(sums) < report.SMALL), (texts, group)
