@@ -420,7 +420,7 @@ def check_in_saved(request, record, aid):
         return redirect("answers:check_in")
     hospital = choice.hospital_of(request)
     not_well = check_in.feeling in (CheckIn.Feeling.NOT_WELL, CheckIn.Feeling.UP_AND_DOWN)
-    context = {"aid": aid, "record": record, "check_in": check_in, "hospital": hospital}
+    context = {"aid": aid, "record": record, "hospital": hospital}
     context["support"] = plan.support(aid, hospital) if not_well else None
     return render(request, "answers/check_in_saved.html", context)
 
