@@ -27,6 +27,7 @@ def summary_context(record, aid, made_on=None):
 def plan_context(record, aid, hospital, made_on=None):
     """What her plan shows, for her plan page and its PDF (and its moments for her
     calendar file): from her latest decision, or None without one."""
+    made_on = made_on or timezone.localdate()
     decision = record.decisions.first() if record is not None else None
     if decision is None:
         return None
@@ -44,10 +45,10 @@ def plan_context(record, aid, hospital, made_on=None):
         "aid": aid,
         "record": record,
         "hospital": hospital,
-        "made_on": made_on or timezone.localdate(),
+        "made_on": made_on,
         "decision": decision,
         "option_name": names.get(decision.option_key, decision.option_key),
-        "moments": [(item, plan.source_names(item, labels)) for item in moments],
+        "moments": [(item, plan.source_names(item, labels), item.is_past(made_on)) for item in moments],
         "first_two_weeks": rules,
         "support": feelings,
         # The sources of what the plan shows, in the content's order.

@@ -69,6 +69,10 @@ class Moment:
     open_ended: bool = False  # "from this day on": the source gives no end
     office_hours: bool = False  # the source says to call, preferably in office hours
 
+    def is_past(self, today):
+        """Over by `today`: she reads her plan days later and sees where she is."""
+        return not self.open_ended and (self.last or self.first) < today
+
 
 def moment(key, summary, lines, sources, timing, day, office_hours=False):
     """`sources`: one content source key, or a tuple of them where a moment's lines come

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 
 from hospitals.actions import pick_practices
 from tests import factories
-from tests.helpers import DECISION_URL, arrive, decide, text_of, url, walk_shipped
+from tests.helpers import DECISION_URL, arrive, decide, decided_days_ago, text_of, url, walk_shipped
 
 PLAN_URL = "/mijn-keuze/besluit/plan/"
 ICS_URL = "/mijn-keuze/besluit/plan.ics"
@@ -230,3 +230,19 @@ def test_a_new_decision_updates_the_events_already_in_her_calendar(noord):
     # Another woman's plan has other UIDs.
     other = calendar_of(patient("medicijnen", noord))
     assert str(other["mifepriston"]["UID"]) != str(again["mifepriston"]["UID"])
+
+
+def test_days_gone_by_read_as_past(noord):
+    """Back on her plan days later, she sees where she is: a moment whose last day has
+    gone by reads "voorbij"; today's, later ones and "from this day on" do not."""
+    client = patient("medicijnen", noord)
+    decided_days_ago(3)
+    page = client.get(PLAN_URL).content.decode()
+
+    def moment(key):
+        return page.split(f'id="moment-{key}"')[1].split("</li>")[0]
+
+    assert "(voorbij)" in moment("mifepriston")  # 3 days ago
+    assert "(voorbij)" in moment("misoprostol")  # 1 to 2 days ago
+    assert "(voorbij)" not in moment("niets-gebeurd")  # today to tomorrow
+    assert "(voorbij)" not in moment("tabletresten")  # from a day on
