@@ -271,6 +271,8 @@ class CheckIn(models.Model):
         UP_AND_DOWN = "wisselend", _("Het gaat wisselend")
         NOT_WELL = "niet-goed", _("Het gaat niet goed")
 
+    NOT_SWITCHED = "nee"  # never an option's key
+
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="check_ins")
     recorded_at = models.DateTimeField(default=timezone.now)
     went_as_expected = models.CharField(max_length=10, choices=WentAsExpected.choices, blank=True)
@@ -287,8 +289,6 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"check-in #{self.pk}"
-
-    NOT_SWITCHED = "nee"  # never an option's key
 
     @property
     def regret_score(self):

@@ -340,7 +340,7 @@ def source_names(item, labels):
 
 def as_calendar(moments, aid, hospital, record):
     """Her plan as an iCalendar file: one all-day event per moment (she wrote down a day,
-    not an hour), with nothing about her in it but the dates.
+    not an hour), with nothing about her in it but her decision and its dates.
 
     An event's UID is its moment's key and an opaque token of her record, so that a new
     decision (another date) updates the events already in her calendar rather than adding
